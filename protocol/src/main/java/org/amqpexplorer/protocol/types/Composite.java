@@ -10,7 +10,7 @@ import org.amqpexplorer.protocol.codec.Encoder;
  * null meaning absent; {@link #compositeType()} is its field table, which also encodes and decodes it.
  */
 public sealed interface Composite extends Encodable permits Performative, SaslFrame, ErrorCondition,
-        DeliveryState, Source, Target, LifetimePolicy, Section {
+        DeliveryState, Source, Target, LifetimePolicy, Section, Coordinator, Declare, Discharge {
 
     /** This value's type: name, descriptors and field table. */
     default CompositeType<?> compositeType() {

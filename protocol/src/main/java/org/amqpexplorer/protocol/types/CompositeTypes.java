@@ -66,7 +66,13 @@ public final class CompositeTypes {
             section(Data.class, 0x75, "amqp:data:binary"),
             section(AmqpSequence.class, 0x76, "amqp:amqp-sequence:list"),
             section(AmqpValueSection.class, 0x77, "amqp:amqp-value:*"),
-            section(Footer.class, 0x78, "amqp:footer:map"));
+            section(Footer.class, 0x78, "amqp:footer:map"),
+            // 4.5 transactions
+            composite(Coordinator.class, 0x30, "amqp:coordinator:list"),
+            composite(Declare.class, 0x31, "amqp:declare:list"),
+            composite(Discharge.class, 0x32, "amqp:discharge:list"),
+            composite(Declared.class, 0x33, "amqp:declared:list"),
+            composite(TransactionalState.class, 0x34, "amqp:transactional-state:list"));
 
     private static final List<CompositeType<?>> ALL;
     private static final Map<String, CompositeType<?>> BY_SYMBOL = new HashMap<>();
