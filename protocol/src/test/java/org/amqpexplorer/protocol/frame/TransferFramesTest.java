@@ -13,6 +13,7 @@ import java.util.NoSuchElementException;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.amqpexplorer.protocol.codec.BinaryValue;
 import org.amqpexplorer.protocol.codec.BooleanValue;
 import org.amqpexplorer.protocol.codec.DescribedTypes;
 import org.amqpexplorer.protocol.codec.DescribedValue;
@@ -128,7 +129,7 @@ class TransferFramesTest {
     @Test
     void transferThatLeavesNoRoomIsFrameSizeTooSmall() {
         TransferFrames.Performative huge = (first, more) -> new DescribedValue(new ULongValue(RawFrames.TRANSFER),
-                ListValue.of(new UIntValue(0), org.amqpexplorer.protocol.codec.BinaryValue.of(new byte[first ? 600 : 10])));
+                ListValue.of(new UIntValue(0), BinaryValue.of(new byte[first ? 600 : 10])));
         TransferFrames frames = new TransferFrames(new FrameWriter(512), 0, huge, new byte[10], 0, 10);
         Encoder out = new Encoder();
         FramingException e = assertThrows(FramingException.class, () -> frames.writeNext(out));
@@ -138,7 +139,7 @@ class TransferFramesTest {
 
         // the more=false form fits, but the more=true form leaves no byte for the payload it must carry
         TransferFrames.Performative tight = (first, more) -> new DescribedValue(new ULongValue(RawFrames.TRANSFER),
-                ListValue.of(new UIntValue(0), org.amqpexplorer.protocol.codec.BinaryValue.of(new byte[more ? 510 - 8 - 10 : 400])));
+                ListValue.of(new UIntValue(0), BinaryValue.of(new byte[more ? 510 - 8 - 10 : 400])));
         TransferFrames t = new TransferFrames(new FrameWriter(512), 0, tight, new byte[200], 0, 200);
         assertEquals(FramingException.Condition.FRAME_SIZE_TOO_SMALL, assertThrows(FramingException.class, () -> t.writeNext(out)).condition());
         assertEquals(0, out.size());
