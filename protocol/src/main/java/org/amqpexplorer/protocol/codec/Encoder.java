@@ -48,6 +48,12 @@ public final class Encoder {
         pos = 0;
     }
 
+    /** Drops what was written after the first {@code size} bytes (e.g. trailing nulls a list leaves out). */
+    public void truncate(int size) {
+        if (size < 0 || size > pos) throw new IllegalArgumentException("cannot truncate " + pos + " bytes to " + size);
+        pos = size;
+    }
+
     /** The internal buffer; valid up to {@link #size()} until the next write. */
     public byte[] array() {
         return buf;

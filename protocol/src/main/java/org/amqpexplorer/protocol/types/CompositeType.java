@@ -38,6 +38,11 @@ public final class CompositeType<T extends Composite> {
     private final Function<Object, Object>[] accessors;
     /** The canonical constructor, taking the fields as one Object[]. */
     private final MethodHandle constructor;
+    /**
+     * Writes the fields: {@code (long state, Encoder, Object value)long}, the state being the number of fields
+     * up to the last present one, shifted left 32, or'ed with where that field ends in the encoder.
+     */
+    private final MethodHandle fieldWriter;
 
     @SuppressWarnings("unchecked")
     CompositeType(Class<T> javaType, long code, String symbol, boolean list,
@@ -53,6 +58,7 @@ public final class CompositeType<T extends Composite> {
         List<Field> table = new ArrayList<>(components.length);
         codecs = new FieldCodec[components.length];
         accessors = new Function[components.length];
+        List<MethodHandle> fieldWriters = new ArrayList<>(components.length);
         MethodHandles.Lookup lookup = MethodHandles.lookup();
         try {
             for (int i = 0; i < components.length; i++) {
@@ -68,11 +74,18 @@ public final class CompositeType<T extends Composite> {
                 Object dflt = a.defaultValue().isEmpty() ? null : codec.parseDefault(a.defaultValue());
                 table.add(new Field(i, specName(rc.getName()), a.value(), a.mandatory(), a.multiple(), dflt,
                         a.requires().isEmpty() ? null : a.requires()));
+                MethodHandle accessor = lookup.unreflect(rc.getAccessor());
                 accessors[i] = (Function<Object, Object>) LambdaMetafactory.metafactory(lookup, "apply",
                                 MethodType.methodType(Function.class), MethodType.methodType(Object.class, Object.class),
-                                lookup.unreflect(rc.getAccessor()), MethodType.methodType(rc.getType(), javaType))
+                                accessor, MethodType.methodType(rc.getType(), javaType))
                         .getTarget().invoke();
+                String field = name + "." + table.get(i).name();
+                fieldWriters.add(MethodHandles.filterArguments(MethodHandles.insertArguments(WRITE_FIELD, 0, codec.writer(), i, field),
+                        2, accessor.asType(MethodType.methodType(Object.class, Object.class))));
             }
+            fieldWriter = fieldWriters.isEmpty()
+                    ? MethodHandles.dropArguments(MethodHandles.identity(long.class), 1, Encoder.class, Object.class)
+                    : inSequence(fieldWriters);
             Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
             constructor = lookup.unreflectConstructor(javaType.getDeclaredConstructor(types))
                     .asSpreader(Object[].class, types.length)
@@ -83,6 +96,49 @@ public final class CompositeType<T extends Composite> {
             throw new IllegalStateException("cannot build the field table of " + name, t);
         }
         this.fields = List.copyOf(table);
+    }
+
+    private static final MethodHandle WRITE_FIELD;
+
+    static {
+        try {
+            WRITE_FIELD = MethodHandles.lookup().findStatic(CompositeType.class, "writeField", MethodType.methodType(
+                    long.class, MethodHandle.class, int.class, String.class, long.class, Encoder.class, Object.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /**
+     * Writes field {@code index} with {@code writer}, or a null if it is absent, and returns the new state
+     * (see {@link #fieldWriter}).
+     */
+    private static long writeField(MethodHandle writer, int index, String field, long state, Encoder e, Object value)
+            throws Throwable {
+        if (value == null) {
+            e.writeNull();
+            return state;
+        }
+        try {
+            writer.invokeExact(e, value);
+        } catch (IllegalArgumentException ex) {
+            throw new IllegalArgumentException(field + ": " + ex.getMessage(), ex);
+        }
+        return (long) (index + 1) << 32 | e.size();
+    }
+
+    /**
+     * One handle running the field writers one after the other, joined as a balanced tree: once the JIT has
+     * customized the handle of a type, its accessors and writers compile into one piece of code, without a
+     * call per field.
+     */
+    private static MethodHandle inSequence(List<MethodHandle> writers) {
+        if (writers.size() == 1) return writers.get(0);
+        int half = writers.size() / 2;
+        MethodHandle first = inSequence(writers.subList(0, half));
+        MethodHandle then = inSequence(writers.subList(half, writers.size()));
+        // then(first(state, e, value), e, value)
+        return MethodHandles.foldArguments(MethodHandles.dropArguments(then, 1, long.class), first);
     }
 
     /** {@code maxFrameSize} → {@code max-frame-size}. */
@@ -181,25 +237,22 @@ public final class CompositeType<T extends Composite> {
     void encodeValue(Object value, Encoder e) {
         e.writeDescriptor(code);
         if (!list) {
-            write(e, 0, accessors[0].apply(value));
+            writeFields(value, e);
             return;
         }
-        int n = accessors.length;
-        while (n > 0 && accessors[n - 1].apply(value) == null) n--;
         int mark = e.beginList();
-        for (int i = 0; i < n; i++) {
-            Object o = accessors[i].apply(value);
-            if (o == null) e.writeNull();
-            else write(e, i, o);
-        }
-        e.endList(mark, n);
+        long state = writeFields(value, e);
+        e.truncate((int) state); // trailing absent fields are left out
+        e.endList(mark, (int) (state >>> 32));
     }
 
-    private void write(Encoder e, int i, Object o) {
+    private long writeFields(Object value, Encoder e) {
         try {
-            codecs[i].write(e, o);
-        } catch (IllegalArgumentException ex) {
-            throw new IllegalArgumentException(name + "." + fields.get(i).name() + ": " + ex.getMessage(), ex);
+            return (long) fieldWriter.invokeExact((long) e.size(), e, value);
+        } catch (RuntimeException | Error ex) {
+            throw ex;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
         }
     }
 
