@@ -13,6 +13,8 @@ import java.util.function.Function;
 
 import org.amqpexplorer.protocol.codec.AmqpValue;
 import org.amqpexplorer.protocol.codec.DecodeException;
+import org.amqpexplorer.protocol.codec.Decoder;
+import org.amqpexplorer.protocol.codec.DescribedTypes;
 import org.amqpexplorer.protocol.codec.Encoder;
 import org.amqpexplorer.protocol.codec.ListValue;
 import org.amqpexplorer.protocol.codec.NullValue;
@@ -43,6 +45,12 @@ public final class CompositeType<T extends Composite> {
      * up to the last present one, shifted left 32, or'ed with where that field ends in the encoder.
      */
     private final MethodHandle fieldWriter;
+    /**
+     * Reads the fields straight from the bytes and constructs the value: {@code (Decoder, int count)Object},
+     * count being the length of a composite's list (unused for a section).
+     */
+    private final MethodHandle fieldReader;
+    private final Decoder.ListReader<T> listReader = this::readFields;
 
     @SuppressWarnings("unchecked")
     CompositeType(Class<T> javaType, long code, String symbol, boolean list,
@@ -59,6 +67,7 @@ public final class CompositeType<T extends Composite> {
         codecs = new FieldCodec[components.length];
         accessors = new Function[components.length];
         List<MethodHandle> fieldWriters = new ArrayList<>(components.length);
+        List<MethodHandle> fieldReaders = new ArrayList<>(components.length);
         MethodHandles.Lookup lookup = MethodHandles.lookup();
         try {
             for (int i = 0; i < components.length; i++) {
@@ -82,14 +91,19 @@ public final class CompositeType<T extends Composite> {
                 String field = name + "." + table.get(i).name();
                 fieldWriters.add(MethodHandles.filterArguments(MethodHandles.insertArguments(WRITE_FIELD, 0, codec.writer(), i, field),
                         2, accessor.asType(MethodType.methodType(Object.class, Object.class))));
+                fieldReaders.add(MethodHandles.insertArguments(READ_FIELD, 0, codec.reader(), i, a.mandatory(), field));
             }
             fieldWriter = fieldWriters.isEmpty()
                     ? MethodHandles.dropArguments(MethodHandles.identity(long.class), 1, Encoder.class, Object.class)
                     : inSequence(fieldWriters);
             Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
-            constructor = lookup.unreflectConstructor(javaType.getDeclaredConstructor(types))
-                    .asSpreader(Object[].class, types.length)
+            MethodHandle canonical = lookup.unreflectConstructor(javaType.getDeclaredConstructor(types));
+            constructor = canonical.asSpreader(Object[].class, types.length)
                     .asType(MethodType.methodType(Object.class, Object[].class));
+            fieldReader = list ? readInOrder(canonical, fieldReaders)
+                    : MethodHandles.dropArguments(MethodHandles.filterArguments(
+                            canonical.asType(MethodType.methodType(Object.class, Object.class)), 0, codecs[0].reader()),
+                            1, int.class);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
@@ -139,6 +153,37 @@ public final class CompositeType<T extends Composite> {
         MethodHandle then = inSequence(writers.subList(half, writers.size()));
         // then(first(state, e, value), e, value)
         return MethodHandles.foldArguments(MethodHandles.dropArguments(then, 1, long.class), first);
+    }
+
+    private static final MethodHandle READ_FIELD;
+
+    static {
+        try {
+            READ_FIELD = MethodHandles.lookup().findStatic(CompositeType.class, "readField", MethodType.methodType(
+                    Object.class, MethodHandle.class, int.class, boolean.class, String.class, Decoder.class, int.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** Reads field {@code index} of a list of {@code count} with {@code reader}: null if it is absent. */
+    private static Object readField(MethodHandle reader, int index, boolean mandatory, String field, Decoder d, int count)
+            throws Throwable {
+        if (index < count && !d.tryReadNull()) return (Object) reader.invokeExact(d);
+        if (mandatory) throw new DecodeException(field + ": mandatory field is missing");
+        return null;
+    }
+
+    /**
+     * One handle reading the fields in order, each with its reader, and passing them to the canonical
+     * constructor; like {@link #inSequence}, it compiles into one piece of code per type.
+     */
+    private static MethodHandle readInOrder(MethodHandle canonical, List<MethodHandle> readers) {
+        int n = readers.size();
+        MethodHandle h = MethodHandles.dropArguments(canonical.asType(canonical.type().generic()), n, Decoder.class, int.class);
+        // from the last field to the first: (a0..a[k-1], a[k], Decoder, int) becomes (a0..a[k-1], Decoder, int)
+        for (int k = n - 1; k >= 0; k--) h = MethodHandles.foldArguments(h, k, readers.get(k));
+        return h;
     }
 
     /** {@code maxFrameSize} → {@code max-frame-size}. */
@@ -299,6 +344,30 @@ public final class CompositeType<T extends Composite> {
             throw new DecodeException(name + ": expected a list, got " + FieldCodec.describe(described));
         }
         return construct(args);
+    }
+
+    /**
+     * Reads a value of this type straight from the bytes, the decoder standing after the descriptor: what
+     * {@link #fromValue} gives for the value the decoder would read (see {@link DescribedTypes#read}).
+     */
+    T read(Decoder d) {
+        return list ? d.readList(listReader) : readFields(d, 1);
+    }
+
+    private T readFields(Decoder d, int count) {
+        if (count > codecs.length) {
+            throw new DecodeException(name + ": list has " + count + " fields, but " + name + " has " + codecs.length);
+        }
+        try {
+            return javaType.cast((Object) fieldReader.invokeExact(d, count));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            // a record's own check (e.g. a list with a null element) on values that passed the table
+            throw new DecodeException(name + ": " + e.getMessage());
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
     }
 
     private Object decode(int i, AmqpValue v) {

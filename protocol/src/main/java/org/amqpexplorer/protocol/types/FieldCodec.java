@@ -14,6 +14,7 @@ import org.amqpexplorer.protocol.codec.ArrayValue;
 import org.amqpexplorer.protocol.codec.BinaryValue;
 import org.amqpexplorer.protocol.codec.BooleanValue;
 import org.amqpexplorer.protocol.codec.DecodeException;
+import org.amqpexplorer.protocol.codec.Decoder;
 import org.amqpexplorer.protocol.codec.Described;
 import org.amqpexplorer.protocol.codec.Encoder;
 import org.amqpexplorer.protocol.codec.ListValue;
@@ -30,8 +31,8 @@ import org.amqpexplorer.protocol.codec.UShortValue;
  * Converts one field between its wire value and its Java representation in the records. One instance per
  * kind of field, chosen from the field's spec type: every composite is encoded and decoded by these.
  *
- * <p>Each kind's writer is also a method handle ({@link #writer()}), from which {@link CompositeType}
- * builds one encoding handle per composite.
+ * <p>Each kind's writer and reader are also method handles ({@link #writer()}, {@link #reader()}), from which
+ * {@link CompositeType} builds one encoding and one decoding handle per composite.
  */
 final class FieldCodec {
 
@@ -85,6 +86,7 @@ final class FieldCodec {
     /** Choices by their boolean, ubyte or uint value as an index (0 is false); null for symbol choices. */
     private final Choice[] byNumber;
     private final MethodHandle writer;
+    private final MethodHandle reader;
 
     private FieldCodec(Kind kind, String specName, Class<?> javaType) {
         this(kind, specName, javaType, null, null, null, null);
@@ -100,6 +102,7 @@ final class FieldCodec {
         this.byName = byName;
         this.byNumber = byNumber;
         this.writer = writerOf(kind);
+        this.reader = readerOf(kind);
     }
 
     /** A restricted type with choices, held as its enum. */
@@ -244,6 +247,95 @@ final class FieldCodec {
             case SymbolValue s -> s.value();
             default -> v.toString();
         };
+    }
+
+    /**
+     * The reader of a present (not null) value of this field straight from the bytes, as a
+     * {@code (Decoder)Object} method handle giving what {@link #decode} gives for the value
+     * {@link Decoder#readValue()} would read. It throws DecodeException where that would fail, though not
+     * necessarily with the same message: the decoder then decodes the whole composite again the generic way,
+     * which reports the error.
+     */
+    MethodHandle reader() {
+        return reader;
+    }
+
+    private MethodHandle readerOf(Kind kind) {
+        String method = switch (kind) {
+            case BOOLEAN -> "readBoolean";
+            case UBYTE -> "readUByte";
+            case USHORT -> "readUShort";
+            case UINT -> "readUInt";
+            case ULONG -> "readULong";
+            case TIMESTAMP -> "readTimestamp";
+            case STRING -> "readString";
+            case SYMBOL -> "readSymbol";
+            case BINARY -> "readBinary";
+            case CHOICE -> "readChoice";
+            case SYMBOLS, MAP, LIST, ANY, COMPOSITE -> "readValue";
+        };
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            return kind == Kind.CHOICE || method.equals("readValue")
+                    ? lookup.findVirtual(FieldCodec.class, method, MethodType.methodType(Object.class, Decoder.class)).bindTo(this)
+                    : lookup.findStatic(FieldCodec.class, method, MethodType.methodType(Object.class, Decoder.class));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Object readBoolean(Decoder d) {
+        return d.readBoolean();
+    }
+
+    private static Object readUByte(Decoder d) {
+        return d.readUByte();
+    }
+
+    private static Object readUShort(Decoder d) {
+        return d.readUShort();
+    }
+
+    private static Object readUInt(Decoder d) {
+        return d.readUInt();
+    }
+
+    private static Object readULong(Decoder d) {
+        return d.readULong();
+    }
+
+    private static Object readTimestamp(Decoder d) {
+        return d.readTimestamp();
+    }
+
+    private static Object readString(Decoder d) {
+        return d.readString();
+    }
+
+    private static Object readSymbol(Decoder d) {
+        return d.readSymbol();
+    }
+
+    private static Object readBinary(Decoder d) {
+        return d.readBinary();
+    }
+
+    /** Fields with no typed read of their own: the value read generically, then converted. */
+    private Object readValue(Decoder d) {
+        return decode(d.readValue());
+    }
+
+    private Object readChoice(Decoder d) {
+        long n = switch (wireType) {
+            case BOOLEAN -> d.readBoolean() ? 1 : 0;
+            case UBYTE -> d.readUByte();
+            case UINT -> d.readUInt();
+            default -> -1;
+        };
+        if (n < 0) return readValue(d);
+        Choice c = n < byNumber.length ? byNumber[(int) n] : null;
+        if (c == null) throw new DecodeException(n + " is not a valid " + specName);
+        return c;
     }
 
     /**
