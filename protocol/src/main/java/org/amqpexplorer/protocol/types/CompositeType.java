@@ -51,6 +51,8 @@ public final class CompositeType<T extends Composite> {
      */
     private final MethodHandle fieldReader;
     private final Decoder.ListReader<T> listReader = this::readFields;
+    /** For a composite without fields (accepted, released …): its one value, which decoding gives each time. */
+    private final T withoutFields;
 
     @SuppressWarnings("unchecked")
     CompositeType(Class<T> javaType, long code, String symbol, boolean list,
@@ -110,6 +112,7 @@ public final class CompositeType<T extends Composite> {
             throw new IllegalStateException("cannot build the field table of " + name, t);
         }
         this.fields = List.copyOf(table);
+        this.withoutFields = list && codecs.length == 0 ? construct(new Object[0]) : null;
     }
 
     private static final MethodHandle WRITE_FIELD;
@@ -358,6 +361,7 @@ public final class CompositeType<T extends Composite> {
         if (count > codecs.length) {
             throw new DecodeException(name + ": list has " + count + " fields, but " + name + " has " + codecs.length);
         }
+        if (withoutFields != null) return withoutFields;
         try {
             return javaType.cast((Object) fieldReader.invokeExact(d, count));
         } catch (IllegalArgumentException | NullPointerException e) {

@@ -261,24 +261,28 @@ final class FieldCodec {
     }
 
     private MethodHandle readerOf(Kind kind) {
-        String method = switch (kind) {
-            case BOOLEAN -> "readBoolean";
-            case UBYTE -> "readUByte";
-            case USHORT -> "readUShort";
-            case UINT -> "readUInt";
-            case ULONG -> "readULong";
-            case TIMESTAMP -> "readTimestamp";
-            case STRING -> "readString";
-            case SYMBOL -> "readSymbol";
-            case BINARY -> "readBinary";
-            case CHOICE -> "readChoice";
-            case SYMBOLS, MAP, LIST, ANY, COMPOSITE -> "readValue";
+        return switch (kind) {
+            case BOOLEAN -> reader("readBoolean", null);
+            case UBYTE -> reader("readUByte", null);
+            case USHORT -> reader("readUShort", null);
+            case UINT -> reader("readUInt", null);
+            case ULONG -> reader("readULong", null);
+            case TIMESTAMP -> reader("readTimestamp", null);
+            case STRING -> reader("readString", null);
+            case SYMBOL -> reader("readSymbol", null);
+            case BINARY -> reader("readBinary", null);
+            case ANY -> reader("readAny", null);
+            case CHOICE -> reader("readChoice", this);
+            case SYMBOLS, MAP, LIST, COMPOSITE -> reader("readValue", this);
         };
+    }
+
+    /** The {@code (Decoder)Object} method of that name: static, or bound to {@code codec}. */
+    private static MethodHandle reader(String method, FieldCodec codec) {
+        MethodType type = MethodType.methodType(Object.class, Decoder.class);
         try {
-            MethodHandles.Lookup lookup = MethodHandles.lookup();
-            return kind == Kind.CHOICE || method.equals("readValue")
-                    ? lookup.findVirtual(FieldCodec.class, method, MethodType.methodType(Object.class, Decoder.class)).bindTo(this)
-                    : lookup.findStatic(FieldCodec.class, method, MethodType.methodType(Object.class, Decoder.class));
+            return codec == null ? MethodHandles.lookup().findStatic(FieldCodec.class, method, type)
+                    : MethodHandles.lookup().findVirtual(FieldCodec.class, method, type).bindTo(codec);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
@@ -318,6 +322,10 @@ final class FieldCodec {
 
     private static Object readBinary(Decoder d) {
         return d.readBinary();
+    }
+
+    private static Object readAny(Decoder d) {
+        return d.readValue();
     }
 
     /** Fields with no typed read of their own: the value read generically, then converted. */
