@@ -7,7 +7,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -502,7 +501,7 @@ public final class Decoder {
         if ((count & 1) != 0) throw error("map has an odd number of elements: " + count, at);
         List<EncodedValue> outer = beginChildren();
         enter(at);
-        Map<AmqpValue, AmqpValue> entries = new LinkedHashMap<>(count);
+        MapValue.Decoded entries = new MapValue.Decoded(count / 2);
         for (int i = 0; i < count; i += 2) {
             int keyAt = pos;
             AmqpValue key = readValue();
