@@ -31,10 +31,14 @@ public final class Decoder {
     private final DescribedTypes describedTypes;
     /** Collects where each value was encoded, only while {@link #readEncoded()} runs. */
     private List<EncodedValue> spans;
-    /** False while a described value is read again the generic way after its direct reading failed. */
-    private boolean direct = true;
-    /** How many direct readings of described values are under way, one inside the other. */
-    private int directNesting;
+    /** How described values of known types are read now: one of the three below. */
+    private int describedMode = OUTERMOST_DIRECT;
+    /** Directly; a failure makes this reading start again the generic way. */
+    private static final int OUTERMOST_DIRECT = 0;
+    /** Directly, inside another direct reading, to which a failure goes. */
+    private static final int INNER_DIRECT = 1;
+    /** The generic way, after a direct reading failed. */
+    private static final int GENERIC = 2;
 
     public Decoder(byte[] buf, int offset, int length, DecodeLimits limits, DescribedTypes describedTypes) {
         if (offset < 0 || length < 0 || offset > buf.length - length) {
@@ -151,7 +155,7 @@ public final class Decoder {
     }
 
     private AmqpValue readDescribed(int at) {
-        if (spans == null && direct) {
+        if (spans == null && describedMode != GENERIC) {
             Described typed = readDirectly(at);
             if (typed != null) return typed;
         }
@@ -176,30 +180,31 @@ public final class Decoder {
         } else {
             return null;
         }
+        if (describedMode == INNER_DIRECT) return readKnown(code, descriptorLength, at);
         int savedLimit = limit;
         int savedDepth = depth;
-        directNesting++;
+        describedMode = INNER_DIRECT;
         try {
-            enter(at);
-            pos += descriptorLength;
-            Described typed = describedTypes.read(code, this);
-            if (typed == null) pos -= descriptorLength; // not a type read directly: nothing else was read
-            depth--;
-            return typed;
+            return readKnown(code, descriptorLength, at);
         } catch (DecodeException e) {
-            if (directNesting > 1) throw e;
             pos = at + 1;
             limit = savedLimit;
             depth = savedDepth;
-            direct = false;
-            try {
-                return (Described) readDescribedValue(at);
-            } finally {
-                direct = true;
-            }
+            describedMode = GENERIC;
+            return (Described) readDescribedValue(at);
         } finally {
-            directNesting--;
+            describedMode = OUTERMOST_DIRECT;
         }
+    }
+
+    /** The direct reading of a described value whose descriptor (at {@code at}) is {@code code}; null if unknown. */
+    private Described readKnown(long code, int descriptorLength, int at) {
+        enter(at);
+        pos += descriptorLength;
+        Described typed = describedTypes.read(code, this);
+        if (typed == null) pos -= descriptorLength; // not a type read directly: nothing else was read
+        depth--;
+        return typed;
     }
 
     /** Reads a described value the generic way: descriptor and value, then {@link DescribedTypes#toTyped}. */
