@@ -289,6 +289,10 @@ public final class CompositeType<T extends Composite> {
             return;
         }
         int mark = e.beginList();
+        if (codecs.length == 0) {
+            e.endList(mark, 0);
+            return;
+        }
         long state = writeFields(value, e);
         e.truncate((int) state); // trailing absent fields are left out
         e.endList(mark, (int) (state >>> 32));

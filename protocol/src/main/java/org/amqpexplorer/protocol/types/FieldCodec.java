@@ -101,7 +101,7 @@ final class FieldCodec {
         this.byValue = byValue;
         this.byName = byName;
         this.byNumber = byNumber;
-        this.writer = writerOf(kind);
+        this.writer = writerOf(writerName(kind, wireType));
         this.reader = readerOf(kind);
     }
 
@@ -355,8 +355,8 @@ final class FieldCodec {
         return writer;
     }
 
-    private static MethodHandle writerOf(Kind kind) {
-        String method = switch (kind) {
+    private static String writerName(Kind kind, AmqpType wireType) {
+        return switch (kind) {
             case BOOLEAN -> "writeBoolean";
             case UBYTE -> "writeUByte";
             case USHORT -> "writeUShort";
@@ -370,9 +370,16 @@ final class FieldCodec {
             case MAP -> "writeMap";
             case LIST -> "writeList";
             case ANY -> "writeAny";
-            case CHOICE -> "writeChoice";
+            case CHOICE -> switch (wireType) {
+                case BOOLEAN -> "writeBooleanChoice";
+                case UBYTE -> "writeUByteChoice";
+                default -> "writeChoice";
+            };
             case COMPOSITE -> "writeComposite";
         };
+    }
+
+    private static MethodHandle writerOf(String method) {
         try {
             return MethodHandles.lookup().findStatic(FieldCodec.class, method,
                     MethodType.methodType(void.class, Encoder.class, Object.class));
@@ -440,6 +447,16 @@ final class FieldCodec {
 
     private static void writeChoice(Encoder e, Object o) {
         e.writeValue(((Choice) o).value());
+    }
+
+    /** A choice of a restricted boolean (role), without writeValue's walk through every type. */
+    private static void writeBooleanChoice(Encoder e, Object o) {
+        e.writeBoolean(((BooleanValue) ((Choice) o).value()).value());
+    }
+
+    /** A choice of a restricted ubyte (settle modes, sasl-code). */
+    private static void writeUByteChoice(Encoder e, Object o) {
+        e.writeUByte(((UByteValue) ((Choice) o).value()).value());
     }
 
     private static void writeComposite(Encoder e, Object o) {
