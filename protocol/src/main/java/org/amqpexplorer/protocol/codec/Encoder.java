@@ -326,10 +326,6 @@ public final class Encoder {
     /** Writes exactly {@code utf8} bytes (as computed by utf8Length); room is ensured by the caller. */
     private void writeUtf8(String s, int utf8) {
         int n = s.length();
-        if (utf8 == n) {
-            for (int i = 0; i < n; i++) buf[pos++] = (byte) s.charAt(i);
-            return;
-        }
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if (c < 0x80) {
