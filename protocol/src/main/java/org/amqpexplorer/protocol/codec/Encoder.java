@@ -289,6 +289,16 @@ public final class Encoder {
     }
 
     private void writeText(String s, int code8, int code32) {
+        int n = s.length();
+        if (n <= 0xFF / 3) {
+            // at most 255 bytes whatever the characters: str8 for sure, its length known once written
+            ensure(2 + 3 * n);
+            int end = writeUtf8(s, buf, pos + 2);
+            buf[pos] = (byte) code8;
+            buf[pos + 1] = (byte) (end - pos - 2);
+            pos = end;
+            return;
+        }
         int utf8 = utf8Length(s);
         if (utf8 <= 0xFF) {
             ensure(2 + utf8);
@@ -300,7 +310,7 @@ public final class Encoder {
             INT.set(buf, pos, utf8);
             pos += 4;
         }
-        writeUtf8(s, utf8);
+        pos = writeUtf8(s, buf, pos);
     }
 
     private static int utf8Length(String s) {
@@ -323,30 +333,34 @@ public final class Encoder {
         return bytes;
     }
 
-    /** Writes exactly {@code utf8} bytes (as computed by utf8Length); room is ensured by the caller. */
-    private void writeUtf8(String s, int utf8) {
+    /**
+     * Writes {@code s} as UTF-8 into {@code b} at {@code p}, where the caller ensured room, and returns where it
+     * ends: {@link #utf8Length} bytes. Locals rather than fields, so the loop over ASCII is tight.
+     */
+    private static int writeUtf8(String s, byte[] b, int p) {
         int n = s.length();
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if (c < 0x80) {
-                buf[pos++] = (byte) c;
+                b[p++] = (byte) c;
             } else if (c < 0x800) {
-                buf[pos++] = (byte) (0xC0 | (c >> 6));
-                buf[pos++] = (byte) (0x80 | (c & 0x3F));
+                b[p++] = (byte) (0xC0 | (c >> 6));
+                b[p++] = (byte) (0x80 | (c & 0x3F));
             } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
                 int cp = Character.toCodePoint(c, s.charAt(++i));
-                buf[pos++] = (byte) (0xF0 | (cp >> 18));
-                buf[pos++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
-                buf[pos++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-                buf[pos++] = (byte) (0x80 | (cp & 0x3F));
+                b[p++] = (byte) (0xF0 | (cp >> 18));
+                b[p++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+                b[p++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+                b[p++] = (byte) (0x80 | (cp & 0x3F));
             } else if (Character.isSurrogate(c)) {
-                buf[pos++] = (byte) '?';
+                b[p++] = (byte) '?';
             } else {
-                buf[pos++] = (byte) (0xE0 | (c >> 12));
-                buf[pos++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-                buf[pos++] = (byte) (0x80 | (c & 0x3F));
+                b[p++] = (byte) (0xE0 | (c >> 12));
+                b[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                b[p++] = (byte) (0x80 | (c & 0x3F));
             }
         }
+        return p;
     }
 
     // ---- compounds
@@ -577,7 +591,7 @@ public final class Encoder {
         int utf8 = utf8Length(s);
         if (small) writeRawByte(utf8); else writeRawInt(utf8);
         ensure(utf8);
-        writeUtf8(s, utf8);
+        pos = writeUtf8(s, buf, pos);
     }
 
     /** Writes any value in its smallest encoding. */
