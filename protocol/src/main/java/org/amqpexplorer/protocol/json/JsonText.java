@@ -121,12 +121,13 @@ final class JsonText {
         return new TypedJsonException(pathOf(p.getParsingContext()), "malformed JSON at " + where + ": " + clean(message));
     }
 
-    // Jackson appends source descriptions ("[Source: REDACTED ...; line: 1, column: 2]") that repeat what
-    // the message already says.
+    // Jackson adds source descriptions ("[Source: REDACTED ...; line: 1, column: 2]") that repeat what the
+    // message already says, and advice on its own parser features, which the notation does not allow.
     private static String clean(String message) {
         if (message == null) return "unreadable";
         String m = message.replaceAll("\\s*\\(start marker at \\[Source:[^\\]]*\\]\\)", "")
-                .replaceAll("\\s*at \\[Source:[^\\]]*\\]", "");
+                .replaceAll("\\s*at \\[Source:[^\\]]*\\]", "")
+                .replaceAll(": enable `[^`]*` to allow", "");
         int nl = m.indexOf('\n');
         return nl < 0 ? m : m.substring(0, nl);
     }

@@ -190,9 +190,11 @@ final class ValueReader {
         boolean isFloat = type == AmqpType.FLOAT;
         double v;
         if (c.isFloat() || c.isDouble()) {
-            // Already binary: a float node is exact; a double node for a float is rounded once.
-            v = isFloat ? (double) c.floatValue() : c.doubleValue();
-            if (Double.isInfinite(v) || Double.isNaN(v)) return v;
+            // Already binary (a tree built in code): a float node is exact, a double node for a float is
+            // rounded once, and NaN or an infinity held as a number is taken as what it is.
+            double d = c.doubleValue();
+            if (!Double.isFinite(d)) return d;
+            v = isFloat ? (double) (float) d : d;
         } else if (c.isBigDecimal() || c.isBigInteger()) {
             // From the decimal text, rounded once to the target precision.
             String text = c.isBigDecimal() ? c.decimalValue().toString() : c.bigIntegerValue().toString();
@@ -305,7 +307,7 @@ final class ValueReader {
         if (elementType == null) throw new TypedJsonException(typePath, "unknown type name: " + describe(typeName));
         if (elementType == AmqpType.DESCRIBED) {
             throw new TypedJsonException(typePath,
-                    "array element type cannot be \"described\": give the shared \"descriptor\" and the described values' type");
+                    "array element type cannot be \"described\": give the shared \"descriptor\" and the type of the described values");
         }
         AmqpValue descriptor = c.has("descriptor") ? value(c.get("descriptor"), inside.member("descriptor")) : null;
         JsonPath valuesPath = inside.member("values");
