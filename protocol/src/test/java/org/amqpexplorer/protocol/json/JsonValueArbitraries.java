@@ -35,11 +35,23 @@ import org.amqpexplorer.protocol.codec.UIntValue;
 import org.amqpexplorer.protocol.codec.ULongValue;
 import org.amqpexplorer.protocol.codec.UShortValue;
 import org.amqpexplorer.protocol.codec.UuidValue;
+import org.amqpexplorer.protocol.types.AmqpSequence;
+import org.amqpexplorer.protocol.types.AmqpValueSection;
+import org.amqpexplorer.protocol.types.ApplicationProperties;
+import org.amqpexplorer.protocol.types.Body;
+import org.amqpexplorer.protocol.types.Data;
+import org.amqpexplorer.protocol.types.DeliveryAnnotations;
+import org.amqpexplorer.protocol.types.Footer;
+import org.amqpexplorer.protocol.types.Header;
+import org.amqpexplorer.protocol.types.Message;
+import org.amqpexplorer.protocol.types.MessageAnnotations;
+import org.amqpexplorer.protocol.types.Properties;
 
 /**
  * Random AMQP values of every type for the typed-JSON round trips: all bit patterns of floats, doubles and
  * decimals, 64-bit integers around 2^53 (where the notation switches to strings), every code point, and
- * nested lists, maps, arrays (of every element type, with and without descriptor) and described values.
+ * nested lists, maps, arrays (of every element type, with and without descriptor) and described values; and
+ * messages with any of their sections, holding only what typed JSON can express in each.
  */
 final class JsonValueArbitraries {
     static final Set<AmqpType> SCALARS = EnumSet.complementOf(
@@ -141,5 +153,61 @@ final class JsonValueArbitraries {
             case ARRAY -> array(depth);
             default -> scalar(t);
         };
+    }
+
+    static Arbitrary<Message> messages() {
+        return Combinators.combine(
+                header().injectNull(0.3),
+                annotations().map(DeliveryAnnotations::new).injectNull(0.6),
+                annotations().map(MessageAnnotations::new).injectNull(0.5),
+                properties().injectNull(0.3),
+                applicationProperties().injectNull(0.4),
+                body().injectNull(0.1),
+                annotations().map(Footer::new).injectNull(0.6)).as(Message::new);
+    }
+
+    static Arbitrary<Header> header() {
+        return Combinators.combine(
+                Arbitraries.of(true, false).injectNull(0.3),
+                Arbitraries.integers().between(0, 255).injectNull(0.3),
+                Arbitraries.longs().between(0, 0xFFFF_FFFFL).injectNull(0.3),
+                Arbitraries.of(true, false).injectNull(0.3),
+                Arbitraries.longs().between(0, 0xFFFF_FFFFL).injectNull(0.3)).as(Header::new);
+    }
+
+    static Arbitrary<MapValue> annotations() {
+        return Arbitraries.maps(descriptor(), value(2)).ofMaxSize(3).map(MapValue::new);
+    }
+
+    static Arbitrary<AmqpValue> messageId() {
+        return Arbitraries.of(AmqpType.ULONG, AmqpType.UUID, AmqpType.BINARY, AmqpType.STRING).flatMap(JsonValueArbitraries::scalar);
+    }
+
+    static Arbitrary<Properties> properties() {
+        Arbitrary<String> strings = Arbitraries.strings().ofMaxLength(12).injectNull(0.5);
+        Arbitrary<String> symbols = Arbitraries.strings().ascii().ofMaxLength(12).injectNull(0.5);
+        Arbitrary<AmqpValue> addresses = Arbitraries.strings().ofMaxLength(12).map(a -> (AmqpValue) new StringValue(a)).injectNull(0.5);
+        Arbitrary<Long> times = longs().injectNull(0.5);
+        return Combinators.combine(messageId().injectNull(0.5),
+                        Arbitraries.bytes().array(byte[].class).ofMaxSize(8).map(BinaryValue::of).injectNull(0.5),
+                        addresses, strings, addresses, messageId().injectNull(0.5), symbols, symbols)
+                .flatAs((id, user, to, subject, replyTo, correlation, type, encoding) -> Combinators.combine(
+                                times, times, strings, Arbitraries.longs().between(0, 0xFFFF_FFFFL).injectNull(0.5), strings)
+                        .as((expiry, creation, group, sequence, replyToGroup) -> new Properties(id, user, to, subject,
+                                replyTo, correlation, type, encoding, expiry, creation, group, sequence, replyToGroup)));
+    }
+
+    static Arbitrary<ApplicationProperties> applicationProperties() {
+        return Arbitraries.maps(Arbitraries.strings().ofMaxLength(8).map(k -> (AmqpValue) new StringValue(k)), scalar())
+                .ofMaxSize(4).map(m -> new ApplicationProperties(new MapValue(m)));
+    }
+
+    static Arbitrary<Body> body() {
+        return Arbitraries.oneOf(
+                Arbitraries.bytes().array(byte[].class).ofMaxSize(16).map(b -> new Data(BinaryValue.of(b)))
+                        .list().ofMinSize(1).ofMaxSize(3).map(Body.DataBody::new),
+                value(2).list().ofMaxSize(3).map(AmqpSequence::new)
+                        .list().ofMinSize(1).ofMaxSize(3).map(Body.SequenceBody::new),
+                value(3).map(v -> new Body.ValueBody(new AmqpValueSection(v))));
     }
 }
