@@ -56,7 +56,8 @@ final class JsonText {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        try (p) {
+        // Not try-with-resources: closing first would lose the parser's position the error reports.
+        try {
             JsonToken t = p.nextToken();
             if (t == null) throw malformed(p, p.currentLocation(), "no JSON value", oneLine);
             JsonNode root = node(p, t, JsonPath.ROOT);
@@ -68,6 +69,16 @@ final class JsonText {
             throw malformed(p, e.getLocation(), e.getOriginalMessage(), oneLine);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // reading a String does no I/O
+        } finally {
+            close(p);
+        }
+    }
+
+    private static void close(JsonParser p) {
+        try {
+            p.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -92,6 +103,7 @@ final class JsonText {
                 return TextNode.valueOf(p.getText());
             }
             case VALUE_NUMBER_INT -> {
+                if (p.getText().equals("-0")) return NegativeZero.INSTANCE;
                 return switch (p.getNumberType()) {
                     case INT -> IntNode.valueOf(p.getIntValue());
                     case LONG -> LongNode.valueOf(p.getLongValue());
@@ -99,7 +111,12 @@ final class JsonText {
                 };
             }
             case VALUE_NUMBER_FLOAT -> {
-                BigDecimal d = p.getDecimalValue();
+                BigDecimal d;
+                try {
+                    d = p.getDecimalValue();
+                } catch (NumberFormatException e) {
+                    throw new TypedJsonException(path, "number exponent out of range: " + p.getText());
+                }
                 // BigDecimal has no negative zero; -0.0 is a double, exactly.
                 if (d.signum() == 0 && p.getText().startsWith("-")) return DoubleNode.valueOf(-0.0);
                 return DecimalNode.valueOf(d);
@@ -114,7 +131,25 @@ final class JsonText {
         }
     }
 
+    /**
+     * The JSON integer {@code -0}: zero to every integer type, but to a float or double content the negative
+     * zero it spells.
+     */
+    static final class NegativeZero extends IntNode {
+        static final NegativeZero INSTANCE = new NegativeZero();
+
+        private NegativeZero() {
+            super(0);
+        }
+
+        @Override
+        public String asText() {
+            return "-0";
+        }
+    }
+
     private static TypedJsonException malformed(JsonParser p, JsonLocation at, String message, boolean oneLine) {
+        if (at == null) at = p.currentLocation(); // limits (nesting depth, number length) give none
         String where = oneLine
                 ? "column " + at.getColumnNr()
                 : "line " + at.getLineNr() + ", column " + at.getColumnNr();
@@ -127,7 +162,8 @@ final class JsonText {
         if (message == null) return "unreadable";
         String m = message.replaceAll("\\s*\\(start marker at \\[Source:[^\\]]*\\]\\)", "")
                 .replaceAll("\\s*at \\[Source:[^\\]]*\\]", "")
-                .replaceAll(": enable `[^`]*` to allow", "");
+                .replaceAll(": enable `[^`]*` to allow", "")
+                .replaceAll(", from `[^`]*`", "");
         int nl = m.indexOf('\n');
         return nl < 0 ? m : m.substring(0, nl);
     }

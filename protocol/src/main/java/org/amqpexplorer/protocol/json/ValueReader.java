@@ -199,6 +199,8 @@ final class ValueReader {
             // From the decimal text, rounded once to the target precision.
             String text = c.isBigDecimal() ? c.decimalValue().toString() : c.bigIntegerValue().toString();
             v = isFloat ? Float.parseFloat(text) : Double.parseDouble(text);
+        } else if (c instanceof JsonText.NegativeZero) {
+            v = -0.0;
         } else {
             v = isFloat ? (double) (float) c.longValue() : (double) c.longValue();
         }

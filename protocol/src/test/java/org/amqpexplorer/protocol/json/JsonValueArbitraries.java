@@ -176,7 +176,7 @@ final class JsonValueArbitraries {
     }
 
     static Arbitrary<MapValue> annotations() {
-        return Arbitraries.maps(descriptor(), value(2)).ofMaxSize(3).map(MapValue::new);
+        return Arbitraries.maps(descriptor(), value(1)).ofMaxSize(3).map(MapValue::new);
     }
 
     static Arbitrary<AmqpValue> messageId() {
@@ -206,8 +206,8 @@ final class JsonValueArbitraries {
         return Arbitraries.oneOf(
                 Arbitraries.bytes().array(byte[].class).ofMaxSize(16).map(b -> new Data(BinaryValue.of(b)))
                         .list().ofMinSize(1).ofMaxSize(3).map(Body.DataBody::new),
-                value(2).list().ofMaxSize(3).map(AmqpSequence::new)
+                value(1).list().ofMaxSize(3).map(AmqpSequence::new)
                         .list().ofMinSize(1).ofMaxSize(3).map(Body.SequenceBody::new),
-                value(3).map(v -> new Body.ValueBody(new AmqpValueSection(v))));
+                value(2).map(v -> new Body.ValueBody(new AmqpValueSection(v))));
     }
 }

@@ -39,6 +39,7 @@ class TypedJsonInvalidValuesTest {
             {'double': -1e309}                           → $: double out of range: -1E+309
             9223372036854775808                          → $: long out of range: 9223372036854775808
             1e400                                        → $: double out of range: 1E+400
+            {'double': 1e9999999999}                     → $.double: number exponent out of range: 1e9999999999
             {'ubyte': 1.5}                               → $: ubyte must be a JSON integer, found 1.5
             {'int': 1.0}                                 → $: int must be a JSON integer, found 1.0
             {'int': 1e2}                                 → $: int must be a JSON integer, found 1E+2
@@ -113,13 +114,15 @@ class TypedJsonInvalidValuesTest {
             {'int': NaN}                                 → $.int: malformed JSON at line 1, column 12: Non-standard token …
             {'string': 'a⏎b'}                            → $.string: malformed JSON at line 1, column 14: Illegal unquoted character …
                                                          → $: malformed JSON at line 1, column 1: no JSON value
+            {'list': [[[[[[[[[[ … 1000 deep                 → $.list[0][0][0][0][0][0][0][0][0]…
             """;
 
     @TestFactory
     Stream<DynamicTest> eachInvalidValueIsRejectedWithPathAndReason() {
         return TABLE.lines().map(row -> {
             String[] cells = row.split("→", 2);
-            String json = cells[0].strip().replace('\'', '"').replace("⏎", "\n");
+            String json = cells[0].strip().replace('\'', '"').replace("⏎", "\n")
+                    .replace("[[[[[[[[[[ … 1000 deep", "[".repeat(1000));
             String expected = cells[1].strip().replace('\'', '"');
             return DynamicTest.dynamicTest(json.isEmpty() ? "(empty)" : json, () -> {
                 TypedJsonException e = assertThrows(TypedJsonException.class, () -> TypedJson.readValue(json));

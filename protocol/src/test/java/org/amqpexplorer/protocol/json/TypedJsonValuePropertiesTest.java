@@ -15,7 +15,7 @@ class TypedJsonValuePropertiesTest {
         return JsonValueArbitraries.values();
     }
 
-    @Property
+    @Property(tries = 500)
     void everyValueReadsBackExactlyFromItsText(@ForAll("values") AmqpValue value) {
         String json = TypedJson.write(value);
         assertEquals(value, TypedJson.readValue(json), json);
@@ -23,7 +23,7 @@ class TypedJsonValuePropertiesTest {
         assertEquals(-1, json.indexOf('\n'), "one line, for JSON Lines");
     }
 
-    @Property
+    @Property(tries = 500)
     void everyValueReadsBackExactlyFromItsTree(@ForAll("values") AmqpValue value) {
         assertEquals(value, TypedJson.readValue(TypedJson.toJson(value)));
     }

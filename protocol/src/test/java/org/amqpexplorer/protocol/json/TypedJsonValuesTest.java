@@ -73,6 +73,10 @@ class TypedJsonValuesTest {
         assertWrites("{\"double\": 4.9E-324}", new DoubleValue(Double.MIN_VALUE));
         assertEquals(new DoubleValue(2), TypedJson.readValue("{\"double\": 2}"));
         assertEquals(new FloatValue(16777216f), TypedJson.readValue("{\"float\": 16777217}"));
+        assertEquals(new DoubleValue(-0.0), TypedJson.readValue("{\"double\": -0}"));
+        assertEquals(new FloatValue(-0.0f), TypedJson.readValue("{\"float\": -0}"));
+        assertEquals(new IntValue(0), TypedJson.readValue("{\"int\": -0}"));
+        assertEquals(new LongValue(0), TypedJson.readValue("-0"));
     }
 
     @Test
