@@ -19,10 +19,6 @@ final class Members {
         }
     }
 
-    static void only(JsonNode object, JsonPath path, String... allowed) {
-        only(object, path, Set.of(allowed));
-    }
-
     static JsonNode required(JsonNode object, JsonPath path, String name) {
         JsonNode member = object.get(name);
         if (member == null) throw new TypedJsonException(path, "missing member " + quote(name));

@@ -15,6 +15,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.amqpexplorer.protocol.codec.AmqpType;
 import org.amqpexplorer.protocol.codec.AmqpValue;
@@ -57,6 +58,8 @@ final class ValueReader {
     private static final Pattern UUID_FORM =
             Pattern.compile("\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
     private static final Pattern LOWER_HEX = Pattern.compile("[0-9a-f]*");
+    private static final Set<String> ARRAY_MEMBERS = Set.of("descriptor", "type", "values");
+    private static final Set<String> DESCRIBED_MEMBERS = Set.of("descriptor", "value");
     private static final String FLOAT_SPECIALS = "a JSON number or \"NaN\", \"Infinity\", \"-Infinity\"";
 
     private ValueReader() {
@@ -300,7 +303,7 @@ final class ValueReader {
 
     private static ArrayValue array(JsonNode c, JsonPath at, JsonPath inside) {
         if (!c.isObject()) throw mustBe(AmqpType.ARRAY, "an object with \"type\" and \"values\"", c, at);
-        Members.only(c, inside, "descriptor", "type", "values");
+        Members.only(c, inside, ARRAY_MEMBERS);
         JsonNode typeName = Members.required(c, inside, "type");
         JsonNode values = Members.required(c, inside, "values");
         JsonPath typePath = inside.member("type");
@@ -324,7 +327,7 @@ final class ValueReader {
 
     private static DescribedValue described(JsonNode c, JsonPath at, JsonPath inside) {
         if (!c.isObject()) throw mustBe(AmqpType.DESCRIBED, "an object with \"descriptor\" and \"value\"", c, at);
-        Members.only(c, inside, "descriptor", "value");
+        Members.only(c, inside, DESCRIBED_MEMBERS);
         JsonNode descriptor = Members.required(c, inside, "descriptor");
         JsonNode described = Members.required(c, inside, "value");
         return new DescribedValue(value(descriptor, inside.member("descriptor")), value(described, inside.member("value")));

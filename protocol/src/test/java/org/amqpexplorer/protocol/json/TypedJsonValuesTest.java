@@ -134,6 +134,14 @@ class TypedJsonValuesTest {
     }
 
     @Test
+    void surrogateCodePointsAreEscapedSoTheTextIsValidUnicode() {
+        String json = TypedJson.write(ListValue.of(new CharValue(0xD800), new StringValue("a\uDC00😀")));
+        assertEquals("{\"list\":[{\"char\":\"\\ud800\"},{\"string\":\"a\\udc00😀\"}]}", json);
+        String throughUtf8 = new String(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(ListValue.of(new CharValue(0xD800), new StringValue("a\uDC00😀")), TypedJson.readValue(throughUtf8));
+    }
+
+    @Test
     void mapsKeepTheirOrderAndKeysOfAnyType() throws IOException {
         Map<AmqpValue, AmqpValue> entries = new LinkedHashMap<>();
         entries.put(new IntValue(2), new StringValue("two"));
