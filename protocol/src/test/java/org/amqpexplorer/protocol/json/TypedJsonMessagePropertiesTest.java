@@ -30,7 +30,7 @@ class TypedJsonMessagePropertiesTest {
         assertEquals(-1, json.indexOf('\n'), "one line, for JSON Lines");
     }
 
-    @Property(tries = 50)
+    @Property(tries = 25)
     void messagesWrittenOnePerLineReadBackAsJsonLines(@ForAll("messageStreams") List<Message> messages) {
         StringBuilder lines = new StringBuilder();
         for (Message m : messages) lines.append(TypedJson.write(m)).append('\n');
