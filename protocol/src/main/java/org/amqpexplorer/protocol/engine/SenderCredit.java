@@ -6,7 +6,7 @@ package org.amqpexplorer.protocol.engine;
  */
 final class SenderCredit {
 
-    private final int initialDeliveryCount;
+    private int initialDeliveryCount;
     private int deliveryCount;
     private long linkCredit;
     private long available;
@@ -22,6 +22,18 @@ final class SenderCredit {
 
     int initialDeliveryCount() {
         return initialDeliveryCount;
+    }
+
+    /**
+     * Sets the initial-delivery-count our attach announces; only before the first delivery. A receiver's
+     * flow that came earlier had no delivery-count to compare, so the credit it gave stands.
+     */
+    void initialDeliveryCount(int initial) {
+        if (deliveryCount != initialDeliveryCount) {
+            throw new IllegalStateException("deliveries already sent");
+        }
+        initialDeliveryCount = initial;
+        deliveryCount = initial;
     }
 
     int deliveryCount() {
