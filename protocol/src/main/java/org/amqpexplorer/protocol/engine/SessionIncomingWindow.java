@@ -6,9 +6,9 @@ package org.amqpexplorer.protocol.engine;
  *
  * <p>The window is sized either in frames or from a byte budget divided by our max-frame-size. Frames count
  * against it from arrival until their payload is consumed (read by the application, discarded by an abort,
- * or dropped with their link or session). When consumption has opened the window well beyond what the peer
- * last heard, {@link #shouldReadvertise()} says so, so that a session flow is sent even when no link has
- * anything to say.
+ * or dropped with their link or session). When consumption has opened the window by half its capacity beyond
+ * what the peer last heard, {@link #shouldReadvertise()} says so, so that a session flow is sent even when no
+ * link has anything to say.
  */
 final class SessionIncomingWindow {
 
@@ -124,10 +124,10 @@ final class SessionIncomingWindow {
     }
 
     /**
-     * Whether a session flow should be sent to re-advertise the window: the peer's view has fallen to half
-     * the capacity or below and the buffer can now take more than that.
+     * Whether a session flow should be sent to re-advertise the window: the buffer can now take at least half
+     * the capacity more than the peer believes. (A flow per consumed frame would be as correct, and noisy.)
      */
     boolean shouldReadvertise() {
-        return remoteBegun && incomingWindow <= capacity() / 2 && available() > incomingWindow;
+        return remoteBegun && available() - incomingWindow >= Math.max(1, capacity() / 2);
     }
 }

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import org.amqpexplorer.protocol.codec.BinaryValue;
 import org.apache.qpid.protonj2.test.driver.ProtonTestConnector;
 
 /**
@@ -75,6 +76,39 @@ final class ScriptedPeer implements AutoCloseable {
         session.begin();
         verify();
         return session;
+    }
+
+    /** A sender the peer answers and grants this much credit. */
+    Sender sender(Session session, String name, long credit) {
+        peer.expectAttach().withName(name).respond();
+        if (credit > 0) {
+            peer.remoteFlow().withDeliveryCount(0).withLinkCredit(credit).queue();
+        }
+        Sender sender = session.sender(name);
+        sender.attach();
+        verify();
+        return sender;
+    }
+
+    /** A receiver the peer answers as sender (initial-delivery-count 0). */
+    Receiver receiver(Session session, String name) {
+        peer.expectAttach().withName(name).respond().withInitialDeliveryCount(0);
+        Receiver receiver = session.receiver(name);
+        receiver.attach();
+        verify();
+        return receiver;
+    }
+
+    static BinaryValue tag(int n) {
+        return BinaryValue.of(new byte[] {(byte) n});
+    }
+
+    static byte[] payload(int size) {
+        byte[] bytes = new byte[size];
+        for (int i = 0; i < size; i++) {
+            bytes[i] = (byte) (i * 31 + 7);
+        }
+        return bytes;
     }
 
     <E extends EngineEvent> List<E> events(Class<E> type) {

@@ -91,12 +91,14 @@ class SessionWindowTest {
         in.remoteBegin(0, 100);
         in.advertise();
         in.transferReceived(1);
-        assertFalse(in.shouldReadvertise(), "3 of 4 still open: the peer can carry on");
+        in.transferReceived(1);
         in.transferReceived(1);
         assertFalse(in.shouldReadvertise(), "nothing consumed yet, a flow would say nothing new");
-        in.consumed(2, 2);
-        assertTrue(in.shouldReadvertise(), "window at half and the buffer is empty again");
-        assertEquals(4, in.advertise());
+        in.consumed(1, 1);
+        assertFalse(in.shouldReadvertise(), "one frame more is less than half the capacity");
+        in.consumed(1, 1);
+        assertTrue(in.shouldReadvertise(), "the window can grow by half its capacity");
+        assertEquals(3, in.advertise(), "one frame is still buffered");
         assertFalse(in.shouldReadvertise());
     }
 
@@ -110,9 +112,9 @@ class SessionWindowTest {
         in.transferReceived(1000);
         // 3000 bytes buffered leave room for one frame of 1024 bytes.
         assertEquals(1, in.incomingWindow());
-        in.consumed(1, 1000);
+        in.consumed(2, 2000);
         assertTrue(in.shouldReadvertise());
-        assertEquals(2, in.advertise());
+        assertEquals(3, in.advertise());
     }
 
     @Test
