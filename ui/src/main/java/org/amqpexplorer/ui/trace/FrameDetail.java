@@ -229,7 +229,7 @@ record FrameDetail(List<FieldNode> fields, byte[] bytes) {
             return switch (v) {
                 case NullValue n -> declared == null ? "null"
                         : declared.defaultValue() == null ? "absent" : "absent, means " + ValueText.javaValue(declared.defaultValue());
-                case Composite c -> c.compositeType().name() + " (" + c.compositeType().descriptorSymbol() + ")";
+                case Composite c -> c.compositeType().descriptorSymbol();
                 case Described d -> "descriptor " + ValueText.descriptor(d.descriptor());
                 case ListValue l -> count(l.size(), "element");
                 case ArrayValue a -> count(a.size(), "element");

@@ -193,8 +193,8 @@ public final class TraceViewModel {
     private void updateLossText() {
         List<String> parts = new ArrayList<>(2);
         if (discarded.get() > 0) {
-            parts.add(String.format("%s discarded, oldest first: the trace keeps the last %,d", frames(discarded.get()),
-                    capacity.get()));
+            parts.add(String.format("%,d oldest %s discarded (the trace keeps %,d)", discarded.get(),
+                    discarded.get() == 1 ? "frame" : "frames", capacity.get()));
         }
         if (skipped.get() > 0) parts.add(frames(skipped.get()) + " not kept while paused");
         lossText.set(String.join("; ", parts));

@@ -133,7 +133,7 @@ class TraceViewModelTest {
         assertEquals(5, vm.rows().size());
         assertEquals(3, vm.rows().get(0).number());
         assertEquals(2, vm.discardedProperty().get());
-        assertEquals("2 frames discarded, oldest first: the trace keeps the last 5", vm.lossTextProperty().get());
+        assertEquals("2 oldest frames discarded (the trace keeps 5)", vm.lossTextProperty().get());
     }
 
     @Test
