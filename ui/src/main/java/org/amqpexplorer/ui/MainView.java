@@ -2,6 +2,8 @@ package org.amqpexplorer.ui;
 
 import java.io.File;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.format.DateTimeFormatter;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -20,6 +22,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -140,7 +143,8 @@ final class MainView {
         MenuItem pause = item("_Pause capture", PAUSE, model::togglePause);
         pause.textProperty().bind(Bindings.when(model.liveTrace().pausedProperty())
                 .then("Resume capture").otherwise("Pause capture"));
-        Menu capture = new Menu("_Capture", null, pause, item("C_lear live trace", CLEAR, model::clearLiveTrace));
+        Menu capture = new Menu("_Capture", null, pause, item("C_lear live trace", CLEAR, model::clearLiveTrace),
+                new SeparatorMenuItem(), item("Trace _size…", null, this::chooseTraceSize));
 
         ToggleGroup themes = new ToggleGroup();
         RadioMenuItem light = new RadioMenuItem("_Light theme");
@@ -298,6 +302,23 @@ final class MainView {
                 new FileChooser.ExtensionFilter("All files", "*"));
         if (lastFolder != null && lastFolder.isDirectory()) chooser.setInitialDirectory(lastFolder);
         return chooser;
+    }
+
+    /** The choices are sizes a desktop holds comfortably; each kept frame costs its bytes and its decoded body. */
+    private void chooseTraceSize() {
+        List<String> sizes = new ArrayList<>();
+        for (int n : new int[] {10_000, 50_000, TraceViewModel.DEFAULT_CAPACITY, 250_000, 500_000, 1_000_000}) {
+            sizes.add(String.format("%,d frames", n));
+        }
+        String current = String.format("%,d frames", model.liveTrace().capacityProperty().get());
+        if (!sizes.contains(current)) sizes.add(0, current);
+        ChoiceDialog<String> dialog = new ChoiceDialog<>(current, sizes);
+        dialog.initOwner(stage);
+        dialog.setTitle("Trace size");
+        dialog.setHeaderText("How many frames the live trace keeps");
+        dialog.setContentText("Keep the last");
+        model.themeProperty().get().apply(dialog.getDialogPane());
+        dialog.showAndWait().ifPresent(s -> model.setTraceCapacity(Integer.parseInt(s.replaceAll("\\D", ""))));
     }
 
     // ---- status bar

@@ -109,6 +109,12 @@ public final class MainViewModel {
         status.set(paused ? "Capture paused: new frames are counted but not kept." : "Capture resumed.");
     }
 
+    /** Sets how many frames the live trace keeps; the oldest beyond that leave now. */
+    public void setTraceCapacity(int frames) {
+        liveTrace.setCapacity(frames);
+        status.set(String.format("The live trace keeps the last %,d frames.", frames));
+    }
+
     public void clearLiveTrace() {
         liveTrace.clear();
         status.set("Live trace cleared.");

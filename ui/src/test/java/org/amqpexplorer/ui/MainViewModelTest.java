@@ -65,6 +65,14 @@ class MainViewModelTest {
     }
 
     @Test
+    void theTraceSizeIsConfigurable() {
+        capture(frames());
+        model.setTraceCapacity(2);
+        assertEquals(2, model.liveTrace().shownFrames().size());
+        assertEquals("The live trace keeps the last 2 frames.", model.statusProperty().get());
+    }
+
+    @Test
     void importOpensAnOfflineTraceBesideTheLiveOne(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("saved.jsonl");
         TraceFile.write(file, frames());

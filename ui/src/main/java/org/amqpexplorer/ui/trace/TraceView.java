@@ -332,7 +332,7 @@ public final class TraceView {
         TreeTableColumn<FieldNode, String> value = treeColumn("Value", 220, FieldNode::value);
         value.getStyleClass().add("value-cell");
         // the value second, so a narrow pane shows name and value and scrolls to the rest
-        tree.getColumns().setAll(List.of(treeColumn("Field", 150, FieldNode::name), value,
+        tree.getColumns().setAll(List.of(treeColumn("Field", 170, FieldNode::name), value,
                 treeColumn("Type", 170, FieldNode::type), treeColumn("Encoding", 84, FieldNode::encoding), bytes));
         fill(tree.widthProperty(), tree.getColumns(), value, 160);
         Label placeholder = new Label("Select a frame to see its fields.");
