@@ -32,7 +32,7 @@ public final class ExplorerApp extends Application {
     @Override
     public void stop() {
         if (model != null) model.capture().stop();
-        if (files != null) files.shutdownNow();
+        if (files != null) files.shutdown();
     }
 
     /** Builds the main window for {@code model} on {@code stage}, shows it and starts the capture's pulse. */

@@ -158,14 +158,19 @@ public final class TraceView {
         return box;
     }
 
-    /** A list that starts with null (meaning "all") and follows {@code items}. */
+    /**
+     * A list that starts with null (meaning "all") and follows {@code items} change by change, so an item that
+     * stays is never removed and put back (which would clear a combo box's choice).
+     */
     private static ObservableList<String> withAll(ObservableList<String> items) {
         ObservableList<String> all = FXCollections.observableArrayList();
         all.add(null);
         all.addAll(items);
         items.addListener((ListChangeListener<String>) c -> {
-            all.remove(1, all.size());
-            all.addAll(items);
+            while (c.next()) {
+                if (c.wasRemoved()) all.remove(c.getFrom() + 1, c.getFrom() + 1 + c.getRemovedSize());
+                if (c.wasAdded()) all.addAll(c.getFrom() + 1, c.getAddedSubList());
+            }
         });
         return all;
     }

@@ -1,8 +1,10 @@
 package org.amqpexplorer.ui.trace;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -52,6 +54,7 @@ public final class TraceViewModel {
     private final ObservableList<TraceRow> rows = FXCollections.observableArrayList();
     private final FilteredList<TraceRow> shown = new FilteredList<>(rows);
     private final ObservableList<String> connections = FXCollections.observableArrayList();
+    private final Set<String> connectionsSeen = new HashSet<>();
     private long nextNumber = 1;
 
     private final ReadOnlyIntegerWrapper capacity = new ReadOnlyIntegerWrapper(this, "capacity", DEFAULT_CAPACITY);
@@ -123,13 +126,15 @@ public final class TraceViewModel {
         int tooMany = Math.max(0, batch.size() - cap);
         nextNumber += tooMany;
         List<TraceRow> added = new ArrayList<>(batch.size() - tooMany);
+        List<String> newConnections = new ArrayList<>();
         for (TraceFrame f : batch.subList(tooMany, batch.size())) {
             added.add(new TraceRow(nextNumber++, f));
-            if (connections.size() < MAX_CONNECTIONS_LISTED && !connections.contains(f.connection())) {
-                connections.add(f.connection());
+            if (connectionsSeen.size() < MAX_CONNECTIONS_LISTED && connectionsSeen.add(f.connection())) {
+                newConnections.add(f.connection());
             }
         }
         rows.addAll(added);
+        if (!newConnections.isEmpty()) connections.addAll(newConnections);
         trim(tooMany);
     }
 
@@ -145,6 +150,7 @@ public final class TraceViewModel {
     public void clear() {
         rows.clear();
         connections.clear();
+        connectionsSeen.clear();
         captured.set(0);
         discarded.set(0);
         skipped.set(0);

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import javafx.application.Platform;
 import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TableRow;
@@ -106,6 +107,21 @@ class TraceWindowTest {
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D).release(KeyCode.D, KeyCode.SHIFT, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(table.getScene().getStylesheets().stream().anyMatch(s -> s.endsWith("dark.css")));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theConnectionFilterHoldsWhileNewConnectionsArrive(FxRobot robot) {
+        EngineExchange.run("c1", 1, model.capture()::offer);
+        robot.interact(() -> model.capture().pulse());
+        ComboBox<String> connection = robot.lookup(".trace-filter-connection").queryAs(ComboBox.class);
+        robot.interact(() -> connection.getSelectionModel().select("c1"));
+        EngineExchange.run("c2", 1, model.capture()::offer);
+        robot.interact(() -> model.capture().pulse());
+        assertEquals("c1", connection.getValue());
+        assertEquals(List.of("c1", "c2"), model.liveTrace().connections());
+        TableView<TraceRow> table = robot.lookup(".frame-table").queryTableView();
+        assertTrue(table.getItems().stream().allMatch(r -> r.frame().connection().equals("c1")));
     }
 
     private static void selectField(FxRobot robot, TreeTableView<FieldNode> tree, String... path) {
