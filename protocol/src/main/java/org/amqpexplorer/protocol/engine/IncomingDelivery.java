@@ -1,0 +1,115 @@
+package org.amqpexplorer.protocol.engine;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import org.amqpexplorer.protocol.codec.BinaryValue;
+import org.amqpexplorer.protocol.types.ReceiverSettleMode;
+
+/**
+ * A delivery this end receives, put together from its transfer frames. Its payload counts against the
+ * session's incoming window until the application reads it.
+ */
+public final class IncomingDelivery extends Delivery {
+
+    private static final byte[] NONE = new byte[0];
+
+    /** Payload received and not yet read. */
+    private byte[] buffer = NONE;
+    private int unread;
+    private long unreadFrames;
+    private long total;
+    private int frames;
+    boolean complete;
+
+    IncomingDelivery(Receiver receiver, long key, int deliveryId, BinaryValue tag, long messageFormat) {
+        super(receiver, key, tag, messageFormat);
+        this.deliveryId = deliveryId;
+        this.hasDeliveryId = true;
+    }
+
+    public Receiver receiver() {
+        return (Receiver) link;
+    }
+
+    /** Whether more transfer frames of this delivery are still to come. */
+    public boolean isPartial() {
+        return !complete && !aborted;
+    }
+
+    /** Payload bytes received so far, read or not. */
+    public long payloadSize() {
+        return total;
+    }
+
+    /** Payload bytes received and not yet read. */
+    public int unreadSize() {
+        return unread;
+    }
+
+    /** How many transfer frames carried this delivery so far. */
+    public int frameCount() {
+        return frames;
+    }
+
+    /**
+     * Returns the payload bytes received since the last read (all of them, for a complete delivery read once) and
+     * gives their room in the session's incoming window back, which may re-open the window to the peer.
+     */
+    public byte[] readPayload() {
+        Connection connection = link.connection;
+        connection.enter();
+        try {
+            byte[] bytes = Arrays.copyOf(buffer, unread);
+            link.session.consumed(unreadFrames, unread);
+            unreadFrames = 0;
+            unread = 0;
+            if (complete) {
+                buffer = NONE;
+            }
+            return bytes;
+        } finally {
+            connection.exit();
+        }
+    }
+
+    void append(ByteBuffer payload) {
+        int length = payload.remaining();
+        frames++;
+        unreadFrames++;
+        if (unread + length > buffer.length) {
+            buffer = Arrays.copyOf(buffer, Math.max(unread + length, 2 * buffer.length));
+        }
+        payload.get(buffer, unread, length);
+        unread += length;
+        total += length;
+    }
+
+    /** Drops the payload not yet read (abort, detach, end) and returns its room to the session window. */
+    void discard() {
+        link.session.consumed(unreadFrames, unread);
+        unreadFrames = 0;
+        unread = 0;
+        buffer = NONE;
+    }
+
+    @Override
+    void checkMaySettle(boolean settle) {
+        if (settle && !remotelySettled && receiver().settleMode() == ReceiverSettleMode.SECOND) {
+            throw new IllegalStateException("rcv-settle-mode second: the receiver settles only after the sender");
+        }
+    }
+
+    @Override
+    void afterRemoteUpdate() {
+        link.connection.handler().remoteDisposition(this);
+        if (remotelySettled && !settled) {
+            // The sender settled (exactly-once's last step, or a sender settling early): nothing more to say.
+            settleLocally();
+        }
+    }
+
+    @Override
+    boolean incoming() {
+        return true;
+    }
+}
