@@ -209,7 +209,7 @@ public final class Decoder {
             }
             case FormatCode.CHAR -> {
                 int cp = i32();
-                if (!Character.isValidCodePoint(cp)) throw error("char is not a Unicode code point: " + Integer.toUnsignedString(cp), pos - 4);
+                if (!CharValue.isScalarValue(cp)) throw error(String.format("char is not a Unicode scalar value: 0x%x", cp), pos - 4);
                 yield new CharValue(cp);
             }
             case FormatCode.TIMESTAMP -> new TimestampValue(i64());
