@@ -28,6 +28,8 @@ public final class Decoder {
     private int pos;
     private int limit;
     private int depth;
+    /** Zero-width array elements declared so far in this input, against {@link DecodeLimits#maxZeroWidthArrayElements()}. */
+    private int zeroWidthElements;
     private final DecodeLimits limits;
     private final DescribedTypes describedTypes;
     /** Collects where each value was encoded, only while {@link #readEncoded()} runs. */
@@ -363,8 +365,11 @@ public final class Decoder {
         if (width < 0 && count > end - pos) {
             throw error("array declares " + count + " elements in " + (end - pos) + " bytes", at);
         }
-        if (width == 0 && count > limits.maxZeroWidthArrayElements()) {
-            throw error("array declares " + count + " zero-width elements, more than " + limits.maxZeroWidthArrayElements() + " (limit maxZeroWidthArrayElements)", at);
+        if (width == 0) {
+            if (count > limits.maxZeroWidthArrayElements() - zeroWidthElements) {
+                throw error("array declares " + count + " zero-width elements, more than the " + (limits.maxZeroWidthArrayElements() - zeroWidthElements) + " left of " + limits.maxZeroWidthArrayElements() + " for this input (limit maxZeroWidthArrayElements)", at);
+            }
+            zeroWidthElements += count;
         }
         List<AmqpValue> elements = new ArrayList<>(count);
         AmqpType type = null;
