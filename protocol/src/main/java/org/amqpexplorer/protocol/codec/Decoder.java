@@ -7,9 +7,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -313,17 +311,17 @@ public final class Decoder {
         if ((count & 1) != 0) throw error("map has an odd number of elements: " + count, at);
         List<EncodedValue> outer = beginChildren();
         enter(at);
-        Map<AmqpValue, AmqpValue> entries = new LinkedHashMap<>(count);
+        ValueMap.Builder entries = new ValueMap.Builder(count / 2);
         for (int i = 0; i < count; i += 2) {
             int keyAt = pos;
             AmqpValue key = readValue();
             AmqpValue value = readValue();
-            if (entries.putIfAbsent(key, value) != null) throw error("map has a duplicate key", keyAt);
+            if (!entries.putIfAbsent(key, value)) throw error("map has a duplicate key", keyAt);
         }
         depth--;
         endOfCompound(end, "map", at);
         limit = savedLimit;
-        MapValue v = new MapValue(entries);
+        MapValue v = new MapValue(entries.build());
         endChildren(outer, v, code, at);
         return v;
     }
