@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * objects cannot say are skipped by name ({@link ProtonJ#cannotDecode}, {@link ProtonJ#cannotEncode}); the
  * statistics report how many, and the tests at the end show that each skipped case really is beyond Proton-J.
  */
-class ProtonJOracleProperties {
+class ProtonJOracleTest {
 
     @Provide
     Arbitrary<AmqpValue> values() {

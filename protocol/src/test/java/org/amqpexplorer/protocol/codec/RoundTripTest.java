@@ -21,7 +21,7 @@ import net.jqwik.api.constraints.Size;
 import net.jqwik.api.statistics.Statistics;
 
 /** value → Encoder → Decoder gives the same value, of the same type, and re-encodes to the same bytes. */
-class RoundTripProperties {
+class RoundTripTest {
 
     @Provide
     Arbitrary<AmqpValue> values() {
