@@ -71,6 +71,29 @@ class RoundTripTest {
         });
     }
 
+    /** Arrays of every element type, plain and described, round-trip. */
+    @Property(tries = 500)
+    void arraysOfEveryElementTypeRoundTrip(@ForAll("arrays") ArrayValue array) {
+        Statistics.label("element type").collect(array.elementType());
+        Statistics.label("descriptor").collect(array.descriptor() == null ? "none" : array.descriptor().type());
+        byte[] bytes = Encoder.encode(array);
+        assertEquals(array, Decoder.decode(bytes));
+        assertArrayEquals(bytes, Encoder.encode(Decoder.decode(bytes)));
+        Statistics.label("element type").coverage(c -> {
+            for (AmqpType t : AmqpType.values()) if (t != AmqpType.DESCRIBED) c.check(t).count(n -> n > 0);
+        });
+        Statistics.label("descriptor").coverage(c -> {
+            c.check("none").count(n -> n > 0);
+            c.check(AmqpType.ULONG).count(n -> n > 0);
+            c.check(AmqpType.SYMBOL).count(n -> n > 0);
+        });
+    }
+
+    @Provide
+    Arbitrary<ArrayValue> arrays() {
+        return AmqpValueArbitraries.arrays(2);
+    }
+
     private static void collectCodes(EncodedValue v) {
         Statistics.label("format code").collect(v.encodingName());
         for (EncodedValue child : v.children()) collectCodes(child);
