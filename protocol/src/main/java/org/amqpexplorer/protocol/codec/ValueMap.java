@@ -195,9 +195,10 @@ final class ValueMap extends AbstractMap<AmqpValue, AmqpValue> {
                 h = mix(h + (v.descriptor() == null ? 0 : hash(v.descriptor())));
                 yield sequence(h, v.elements());
             }
-            case DescribedValue v -> mix(mix(mix(SEED + 25) + hash(v.descriptor())) + hash(v.described()));
-            // Typed composites define their own equality; their hashCode() is the hash consistent with it.
-            case Described v -> word(26, v.hashCode());
+            // Typed composites too: their own hashCode() would be as easy to steer as a string's. Equal
+            // described values have equal descriptors and described values (composites build theirs from
+            // their fields), so this agrees with their equals.
+            case Described v -> mix(mix(mix(SEED + 25) + hash(v.descriptor())) + hash(v.described()));
         };
     }
 }
