@@ -443,7 +443,12 @@ public final class Encoder {
         for (AmqpValue v : elements) writePayload(code, v);
     }
 
-    /** One constructor that can hold every element: the smallest fixed width, or 8/32-bit variable width. */
+    /**
+     * One constructor that can hold every element: the smallest fixed width, or 8/32-bit variable width.
+     * Zero-width constructors (true, false, uint0, ulong0, list0) would be smaller still for arrays whose
+     * elements are all alike, but are not used: such an array declares more elements than it has bytes, which
+     * other decoders (Proton-J among them) reject.
+     */
     private static int arrayElementCode(AmqpType type, List<AmqpValue> elements) {
         return switch (type) {
             case NULL -> FormatCode.NULL;
