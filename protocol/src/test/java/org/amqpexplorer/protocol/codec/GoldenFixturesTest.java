@@ -134,6 +134,7 @@ class GoldenFixturesTest {
             assertArrayEquals(Encoder.encode(fixture.values().get(i)), Encoder.encode(read.get(i).value()), "order in value " + i);
         }
         assertEquals(fixture.encodings(), read.stream().map(EncodedValue::encodingName).toList());
+        for (EncodedValue v : read) RoundTripTest.checkSpan(bytes, v, false, false);
         // The values lie end to end and cover the file.
         int at = 0;
         for (EncodedValue v : read) {
