@@ -230,6 +230,29 @@ class TransportTest {
         assertTrue(reason.contains("unknown host 'no-such-host.invalid'"), reason);
     }
 
+    @Test
+    void stepModeHoldsIncomingFramesUntilReleased() throws Exception {
+        Server server = new Server(ServerOptions.ANONYMOUS);
+        Client client = new Client(options("amqp://127.0.0.1:" + server.port()).withoutSasl(), MESSAGE);
+        client.transport.hold(Transport.Direction.INCOMING, true);
+        // The server's header, open, begin, attach and flow are held: no credit reaches the sender.
+        long end = System.nanoTime() + WAIT.toNanos();
+        TransportEvent.Held held = null;
+        while (System.nanoTime() < end && (held == null || held.incoming() < 5)) {
+            TransportEvent e = client.events.poll(100, TimeUnit.MILLISECONDS);
+            if (e instanceof TransportEvent.Held h) held = h;
+        }
+        assertNotNull(held);
+        assertEquals(5, held.incoming(), "header, open, begin, attach, flow");
+        assertFalse(client.outcome.isDone());
+        client.transport.releaseOne(Transport.Direction.INCOMING);
+        assertEquals(4, client.await(TransportEvent.Held.class).incoming());
+        client.transport.hold(Transport.Direction.INCOMING, false);
+        client.transport.releaseAll(Transport.Direction.INCOMING);
+        assertEquals(Accepted.INSTANCE, client.outcome.get(10, TimeUnit.SECONDS));
+        client.close();
+    }
+
     // ---- TLS
 
     private Server tlsServer(Path dir, TestCertificates.Issued ca, String... names) throws Exception {
