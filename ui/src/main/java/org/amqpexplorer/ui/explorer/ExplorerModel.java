@@ -86,7 +86,7 @@ public final class ExplorerModel {
                 if (n != null) n.window(w);
             }
             case EngineEvent.LinkStateChanged s -> {
-                LinkNode l = link(c, ix, s.link());
+                LinkNode l = link(c, ix, s.link(), true);
                 if (l == null) return;
                 l.closedByDetach = s.closed();
                 l.enter(s.timestamp(), s.state(), s.error());
@@ -96,11 +96,11 @@ public final class ExplorerModel {
                 }
             }
             case EngineEvent.LinkFlowChanged f -> {
-                LinkNode l = link(c, ix, f.link());
+                LinkNode l = link(c, ix, f.link(), false);
                 if (l != null) l.flow(f.local(), f.remote());
             }
             case EngineEvent.DeliveryCreated d -> {
-                LinkNode l = link(c, ix, d.delivery().link());
+                LinkNode l = link(c, ix, d.delivery().link(), false);
                 if (l == null || d.settled()) return; // pre-settled: never unsettled, nothing to list
                 DeliveryNode n = new DeliveryNode(l, d.delivery(), d.timestamp());
                 ix.deliveries.put(d.delivery().key(), n);
@@ -177,10 +177,12 @@ public final class ExplorerModel {
         return n;
     }
 
-    private LinkNode link(ConnectionNode c, Index ix, LinkRef ref) {
+    /** The link's node; only a state change brings a new one into the tree ({@code create}). */
+    private LinkNode link(ConnectionNode c, Index ix, LinkRef ref, boolean create) {
         String key = key(ref.channel(), ref.name(), ref.role());
         LinkNode l = ix.links.get(key);
         if (l == null) {
+            if (!create) return null;
             SessionNode s = ix.byLocalChannel.get(ref.channel());
             if (s == null) return null;
             l = new LinkNode(s, ref.name(), ref.role());
