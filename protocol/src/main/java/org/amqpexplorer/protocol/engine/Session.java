@@ -535,6 +535,10 @@ public final class Session {
         map.remove(delivery.deliveryId, delivery);
     }
 
+    boolean hasPendingDispositions() {
+        return !pendingDispositions.isEmpty();
+    }
+
     void queueDisposition(Delivery delivery) {
         if (!delivery.dispositionPending) {
             delivery.dispositionPending = true;
