@@ -19,7 +19,9 @@ import org.amqpexplorer.protocol.codec.DescribedTypes;
  *
  * <p>Every frame header is checked before the frame's memory is allocated: a size below 8 or above the
  * max-frame-size, a data offset below 2 or beyond the frame, or an unexpected type is a framing error. The first
- * error is final: later calls throw it again. Not thread-safe: one per connection.
+ * error is final: later calls throw it again. One limit applies to SASL and AMQP frames alike; 5.3.1 fixes SASL
+ * frames at 512 bytes, which a connection enforces by setting that limit until the SASL outcome. Exceptions the
+ * handler throws pass through, and the rest of that chunk is not consumed. Not thread-safe: one per connection.
  */
 public final class FrameDecoder {
 
@@ -35,7 +37,7 @@ public final class FrameDecoder {
     /** A large frame's buffer starts this big and grows as its bytes arrive, so memory follows what was sent. */
     private static final int INITIAL_FRAME_BUFFER = 64 * 1024;
 
-    private enum State { HEADER, FRAME_HEADER, FRAME_BODY, FAILED }
+    private enum State { HEADER, FRAME_HEADER, FRAME_BODY }
 
     private final Handler handler;
     private final DescribedTypes describedTypes;
@@ -99,7 +101,7 @@ public final class FrameDecoder {
      * @throws IllegalStateException in the middle of a frame
      */
     public void expectHeader() {
-        if (state == State.FAILED) throw new IllegalStateException("decoder failed", failure);
+        if (failure != null) throw new IllegalStateException("decoder failed", failure);
         if (state == State.FRAME_BODY || headFill != 0) throw new IllegalStateException("in the middle of a frame");
         state = State.HEADER;
     }
@@ -150,7 +152,6 @@ public final class FrameDecoder {
                     position += n;
                     if (frameFill == frameSize) completeFrame();
                 }
-                case FAILED -> throw failure;
             }
         }
         return i - offset;
@@ -260,7 +261,6 @@ public final class FrameDecoder {
 
     private FramingException fail(FramingException e) {
         failure = e;
-        state = State.FAILED;
         frame = null;
         return e;
     }

@@ -13,6 +13,7 @@ public final class FrameWriter {
     private static final int DOFF = 2;
     /** max-frame-size is a uint; an encoding never reaches 2^31 bytes, so larger limits never bind. */
     private static final long MAX_UINT = 0xFFFF_FFFFL;
+    private static final byte[] NO_PAYLOAD = new byte[0];
 
     /** Holds the encoded body until its size is known, so an oversized frame leaves the output untouched. */
     private final Encoder body = new Encoder();
@@ -55,7 +56,7 @@ public final class FrameWriter {
 
     /** Writes a frame with a body and no payload; returns the frame's size. */
     public int writeFrame(Encoder out, FrameType type, int channel, Described body) {
-        return writeFrame(out, type, channel, body, new byte[0], 0, 0);
+        return writeFrame(out, type, channel, body, NO_PAYLOAD, 0, 0);
     }
 
     /**

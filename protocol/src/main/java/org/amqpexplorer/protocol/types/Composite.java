@@ -9,7 +9,8 @@ import org.amqpexplorer.protocol.codec.Encoder;
  * source, target, transaction frame) or a message section. Each is a record whose components are the fields,
  * null meaning absent; {@link #compositeType()} is its field table, which also encodes and decodes it.
  */
-public sealed interface Composite extends Encodable permits Performative, SaslFrame, ErrorCondition {
+public sealed interface Composite extends Encodable permits Performative, SaslFrame, ErrorCondition,
+        DeliveryState, Source, Target, LifetimePolicy, Section, Coordinator, Declare, Discharge {
 
     /** This value's type: name, descriptors and field table. */
     default CompositeType<?> compositeType() {

@@ -145,6 +145,34 @@ public final class CompositeType<T extends Composite> {
         return v != null ? v : fields.get(index).defaultValue();
     }
 
+    /**
+     * A value from its fields' Java values, in table order (null for absent): for building a composite the
+     * table describes, e.g. one edited field by field.
+     *
+     * @throws IllegalArgumentException if a value is not the field's Java type or a mandatory one is null
+     */
+    public T create(Object... fieldValues) {
+        if (fieldValues.length != codecs.length) {
+            throw new IllegalArgumentException(name + " has " + codecs.length + " fields, not " + fieldValues.length);
+        }
+        for (int i = 0; i < codecs.length; i++) {
+            Object v = fieldValues[i];
+            String field = name + "." + fields.get(i).name();
+            if (v == null && fields.get(i).mandatory()) throw new IllegalArgumentException(field + ": mandatory field is missing");
+            if (v != null && !codecs[i].javaType().isInstance(v)) {
+                throw new IllegalArgumentException(field + ": expected " + codecs[i].javaType().getSimpleName()
+                        + ", got " + v.getClass().getSimpleName());
+            }
+        }
+        try {
+            return javaType.cast((Object) constructor.invokeExact(fieldValues.clone()));
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
     /** Writes {@code value}: constructor 0x00, the ulong descriptor, then the fields without the trailing absent ones. */
     public void encode(T value, Encoder encoder) {
         encodeValue(value, encoder);
@@ -232,6 +260,7 @@ public final class CompositeType<T extends Composite> {
         try {
             return javaType.cast((Object) constructor.invokeExact(args));
         } catch (IllegalArgumentException | NullPointerException e) {
+            // a record's own check (e.g. a list with a null element) on values that passed the table
             throw new DecodeException(name + ": " + e.getMessage());
         } catch (RuntimeException | Error e) {
             throw e;

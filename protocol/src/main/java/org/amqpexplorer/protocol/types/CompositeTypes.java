@@ -43,7 +43,36 @@ public final class CompositeTypes {
             composite(SaslInit.class, 0x41, "amqp:sasl-init:list"),
             composite(SaslChallenge.class, 0x42, "amqp:sasl-challenge:list"),
             composite(SaslResponse.class, 0x43, "amqp:sasl-response:list"),
-            composite(SaslOutcome.class, 0x44, "amqp:sasl-outcome:list"));
+            composite(SaslOutcome.class, 0x44, "amqp:sasl-outcome:list"),
+            // 3.4 delivery states
+            composite(Received.class, 0x23, "amqp:received:list"),
+            composite(Accepted.class, 0x24, "amqp:accepted:list"),
+            composite(Rejected.class, 0x25, "amqp:rejected:list"),
+            composite(Released.class, 0x26, "amqp:released:list"),
+            composite(Modified.class, 0x27, "amqp:modified:list"),
+            // 3.5 addressing
+            composite(Source.class, 0x28, "amqp:source:list"),
+            composite(Target.class, 0x29, "amqp:target:list"),
+            composite(LifetimePolicy.DeleteOnClose.class, 0x2b, "amqp:delete-on-close:list"),
+            composite(LifetimePolicy.DeleteOnNoLinks.class, 0x2c, "amqp:delete-on-no-links:list"),
+            composite(LifetimePolicy.DeleteOnNoMessages.class, 0x2d, "amqp:delete-on-no-messages:list"),
+            composite(LifetimePolicy.DeleteOnNoLinksOrMessages.class, 0x2e, "amqp:delete-on-no-links-or-messages:list"),
+            // 3.2 message sections
+            composite(Header.class, 0x70, "amqp:header:list"),
+            section(DeliveryAnnotations.class, 0x71, "amqp:delivery-annotations:map"),
+            section(MessageAnnotations.class, 0x72, "amqp:message-annotations:map"),
+            composite(Properties.class, 0x73, "amqp:properties:list"),
+            section(ApplicationProperties.class, 0x74, "amqp:application-properties:map"),
+            section(Data.class, 0x75, "amqp:data:binary"),
+            section(AmqpSequence.class, 0x76, "amqp:amqp-sequence:list"),
+            section(AmqpValueSection.class, 0x77, "amqp:amqp-value:*"),
+            section(Footer.class, 0x78, "amqp:footer:map"),
+            // 4.5 transactions
+            composite(Coordinator.class, 0x30, "amqp:coordinator:list"),
+            composite(Declare.class, 0x31, "amqp:declare:list"),
+            composite(Discharge.class, 0x32, "amqp:discharge:list"),
+            composite(Declared.class, 0x33, "amqp:declared:list"),
+            composite(TransactionalState.class, 0x34, "amqp:transactional-state:list"));
 
     private static final List<CompositeType<?>> ALL;
     private static final Map<String, CompositeType<?>> BY_SYMBOL = new HashMap<>();
