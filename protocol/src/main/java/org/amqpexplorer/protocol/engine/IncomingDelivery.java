@@ -52,15 +52,19 @@ public final class IncomingDelivery extends Delivery {
     }
 
     /**
-     * Returns the payload bytes received since the last read (all of them, for a complete delivery read once) and
-     * gives their room in the session's incoming window back, which may re-open the window to the peer.
+     * Returns the payload bytes received since the last read (all of them, for a complete delivery read once). A
+     * complete delivery's unread payload is held against the session's incoming window; reading gives that room
+     * back, which may re-open the window to the peer.
      */
     public byte[] readPayload() {
         Connection connection = link.connection;
         connection.enter();
         try {
             byte[] bytes = Arrays.copyOf(buffer, unread);
-            link.session.consumed(unreadFrames, unread);
+            if (complete) {
+                link.session.consumed(unreadFrames, unread);
+                receiver().read(this);
+            }
             unreadFrames = 0;
             unread = 0;
             if (complete) {
@@ -84,9 +88,21 @@ public final class IncomingDelivery extends Delivery {
         total += length;
     }
 
-    /** Drops the payload not yet read (abort, detach, end) and returns its room to the session window. */
+    /** The last transfer arrived: what is unread now holds room in the session window. */
+    void completed() {
+        complete = true;
+        link.session.held(unreadFrames, unread);
+    }
+
+    boolean hasUnread() {
+        return unread > 0 || unreadFrames > 0;
+    }
+
+    /** Drops the payload not yet read (abort, detach, end) and returns the room it held in the session window. */
     void discard() {
-        link.session.consumed(unreadFrames, unread);
+        if (complete) {
+            link.session.consumed(unreadFrames, unread);
+        }
         unreadFrames = 0;
         unread = 0;
         buffer = NONE;

@@ -375,26 +375,22 @@ public final class Session {
     }
 
     private void remoteTransfer(Transfer transfer, Frame frame) {
-        int payloadSize = frame.payloadSize();
-        if (incoming == null || !incoming.transferReceived(payloadSize)) {
+        if (incoming == null || !incoming.transferReceived()) {
             throw ProtocolViolation.ofSession(this, ErrorCondition.SESSION_WINDOW_VIOLATION,
                     "transfer beyond the incoming-window (2.5.6)");
         }
         windowChanged();
         Link link = remoteHandles.get(transfer.handle());
         if (link == null) {
-            consumed(1, payloadSize);
             throw ProtocolViolation.ofSession(this, ErrorCondition.SESSION_UNATTACHED_HANDLE,
                     "transfer on handle " + transfer.handle() + ", which is not attached (2.7.5)");
         }
         if (!(link instanceof Receiver receiver)) {
-            consumed(1, payloadSize);
             throw ProtocolViolation.ofLink(link, ErrorCondition.ILLEGAL_STATE,
                     "transfer from the receiving end of link " + link.name);
         }
         if (link.local == Half.CLOSED) {
             // Detached here: whatever was in flight is dropped.
-            consumed(1, payloadSize);
             return;
         }
         receiver.remoteTransfer(transfer, frame);
@@ -597,7 +593,12 @@ public final class Session {
                 first == last ? null : SerialNumber.toUnsigned(last), settled ? Boolean.TRUE : null, state, null));
     }
 
-    /** Payload given up by the application: room in the incoming window again. */
+    /** A complete delivery's unread payload now takes room in the incoming window. */
+    void held(long frames, long bytes) {
+        incoming.held(frames, bytes);
+    }
+
+    /** Held payload given up by the application: room in the incoming window again. */
     void consumed(long frames, long bytes) {
         if (incoming != null) {
             incoming.consumed(frames, bytes);
