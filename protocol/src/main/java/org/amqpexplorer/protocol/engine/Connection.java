@@ -16,6 +16,7 @@ import org.amqpexplorer.protocol.engine.EndpointState.Half;
 import org.amqpexplorer.protocol.engine.EngineEvent.Scope;
 import org.amqpexplorer.protocol.frame.Frame;
 import org.amqpexplorer.protocol.frame.FrameDecoder;
+import org.amqpexplorer.protocol.frame.FrameType;
 import org.amqpexplorer.protocol.frame.FrameWriter;
 import org.amqpexplorer.protocol.frame.FramingException;
 import org.amqpexplorer.protocol.frame.ProtocolHeader;
@@ -639,7 +640,7 @@ public final class Connection {
 
     void writeFrame(int channel, Performative performative) {
         int start = out.size();
-        int size = writer.writeFrame(out, org.amqpexplorer.protocol.frame.FrameType.AMQP, channel, performative);
+        int size = writer.writeFrame(out, FrameType.AMQP, channel, performative);
         frameWritten(channel, performative, start, size, 0);
     }
 

@@ -197,7 +197,7 @@ public final class Sender extends Link {
         int channel = session.localChannel;
         if (d.abortRequested) {
             Transfer abort = new Transfer(handle, d.deliveryId(), null, null, null, null, null, null, null, Boolean.TRUE, null);
-            session.writeTransferFrame(abort, d, 0, false);
+            session.writeAbort(abort, d);
             current = null;
             frames = null;
             d.aborted = true;
@@ -287,9 +287,5 @@ public final class Sender extends Link {
         return credit.flowReceived()
                 ? new FlowState(credit.remoteDeliveryCount(), credit.remoteLinkCredit(), -1, credit.drain())
                 : null;
-    }
-
-    boolean hasStartedDelivery() {
-        return current != null;
     }
 }

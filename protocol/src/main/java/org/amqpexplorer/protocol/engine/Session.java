@@ -473,11 +473,11 @@ public final class Session {
         sender.writeTransfer();
     }
 
-    /** Writes a transfer frame without payload (an abort). */
-    void writeTransferFrame(Transfer transfer, OutgoingDelivery delivery, int payloadSize, boolean more) {
+    /** Writes the transfer that aborts a delivery (2.6.14): no payload, nothing more to follow. */
+    void writeAbort(Transfer transfer, OutgoingDelivery delivery) {
         int start = connection.out.size();
         int size = connection.writer.writeFrame(connection.out, FrameType.AMQP, localChannel, transfer);
-        transferFrameWritten(localChannel, transfer, delivery, start, size, payloadSize, more);
+        transferFrameWritten(localChannel, transfer, delivery, start, size, 0, false);
     }
 
     void transferFrameWritten(int channel, Transfer transfer, OutgoingDelivery delivery, int start, int frameSize,
@@ -622,10 +622,17 @@ public final class Session {
         localHandles.remove(handle);
     }
 
-    /** Detached at both ends: the handles are free again. */
+    /**
+     * Detached at both ends: the handles are free again. A closed link's unsettled deliveries can never be
+     * resumed, so they are forgotten; a link only detached keeps them for a later attach to settle.
+     */
     void linkFinished(Link link) {
         if (link.handle >= 0) {
             localHandles.remove(link.handle, link);
+        }
+        if (link.localClosed || link.remoteClosed) {
+            unsettledOutgoing.values().removeIf(d -> d.link == link);
+            unsettledIncoming.values().removeIf(d -> d.link == link);
         }
         links.remove(link);
         if (linkCursor > links.size()) {

@@ -27,8 +27,21 @@ class EngineToEngineTest {
 
     /** Two engines and the bytes between them. */
     static final class Pair {
-        final Connection client = Connection.initiator(ConnectionOptions.DEFAULT.withClock(() -> 0));
-        final Connection server = Connection.acceptor(ConnectionOptions.DEFAULT.withClock(() -> 0));
+        /** Nobody observes these engines: a clock that is never asked proves no event is ever built. */
+        static final ConnectionOptions UNOBSERVED = ConnectionOptions.DEFAULT.withClock(() -> {
+            throw new AssertionError("an event was built with no observer");
+        });
+        final Connection client;
+        final Connection server;
+
+        Pair() {
+            this(UNOBSERVED);
+        }
+
+        Pair(ConnectionOptions options) {
+            client = Connection.initiator(options);
+            server = Connection.acceptor(options);
+        }
 
         /** Moves bytes both ways until both are quiet; returns how many rounds that took. */
         int pump() {
@@ -195,6 +208,23 @@ class EngineToEngineTest {
         }
         Session serverSession = pair.server.sessions().get(0);
         assertEquals(0, serverSession.incoming.bufferedBytes(), "everything read, nothing held");
+    }
+
+    @Test
+    void aSmallOutputHighWaterOnlyPacesTheOutput() {
+        Pair pair = new Pair(Pair.UNOBSERVED.withOutputHighWater(1000));
+        Consumer consumer = new Consumer(100, false);
+        pair.server.handler(serverOf(consumer, 512, 100, 0));
+        Sender sender = connect(pair, 512, 100, SenderSettleMode.UNSETTLED, null, 0, 0);
+        for (int i = 0; i < 20; i++) {
+            sender.send(BinaryValue.of(new byte[] {(byte) i}), new byte[3000]);
+        }
+        java.nio.ByteBuffer first = pair.client.takeOutput();
+        assertTrue(first.remaining() < 1000 + 512, "no more than a frame past the high water");
+        assertTrue(pair.client.hasOutput(), "taking output let the engine write the next frames");
+        pair.server.feed(first);
+        pair.pump();
+        assertEquals(20, consumer.messages.size());
     }
 
     @Test
