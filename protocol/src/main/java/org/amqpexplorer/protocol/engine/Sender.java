@@ -1,6 +1,7 @@
 package org.amqpexplorer.protocol.engine;
 
 import java.util.ArrayDeque;
+import org.amqpexplorer.protocol.codec.AmqpValue;
 import org.amqpexplorer.protocol.codec.BinaryValue;
 import org.amqpexplorer.protocol.engine.EndpointState.Half;
 import org.amqpexplorer.protocol.engine.EngineEvent.FlowState;
@@ -77,6 +78,14 @@ public final class Sender extends Link {
      * @throws IllegalStateException    if the link is not attached here
      */
     public OutgoingDelivery send(BinaryValue tag, byte[] payload, long messageFormat, boolean settled) {
+        return send(tag, payload, messageFormat, settled, null);
+    }
+
+    /**
+     * Queues a delivery whose first transfer carries a delivery state: a transactional-state naming the
+     * transaction that posts it (4.4.1), or a state for a resumed delivery.
+     */
+    public OutgoingDelivery send(BinaryValue tag, byte[] payload, long messageFormat, boolean settled, AmqpValue state) {
         connection.enter();
         try {
             if (local != Half.OPEN) {
@@ -95,6 +104,7 @@ public final class Sender extends Link {
             }
             OutgoingDelivery delivery = new OutgoingDelivery(this, connection.nextDeliveryKey(), tag, messageFormat,
                     payload.clone(), settled);
+            delivery.localState = state;
             queue.add(delivery);
             if (connection.events.enabled()) {
                 connection.events.emit(new EngineEvent.DeliveryCreated(connection.events.now(), delivery.ref(), messageFormat, settled));
@@ -237,7 +247,7 @@ public final class Sender extends Link {
         frames = new TransferFrames(connection.writer, session.localChannel, (first, more) -> {
             lastTransfer = first
                     ? new Transfer(handle, id, d.tag, d.messageFormat, d.presettled ? Boolean.TRUE : Boolean.FALSE,
-                            more ? Boolean.TRUE : null, null, null, null, null, null)
+                            more ? Boolean.TRUE : null, null, d.localState, null, null, null)
                     : new Transfer(handle, null, null, null, null, more ? Boolean.TRUE : null, null, null, null, null, null);
             return lastTransfer;
         }, d.payload, 0, d.payload.length);
