@@ -250,7 +250,7 @@ public final class Connection {
             if (local != Half.NONE) {
                 throw new IllegalStateException("connection already opened");
             }
-            if (transportClosed || inputFailed) {
+            if (transportClosed || state == EndpointState.CLOSED) {
                 throw new IllegalStateException("connection is finished");
             }
             long maxFrameSize = open.maxFrameSizeOrDefault();
@@ -622,8 +622,9 @@ public final class Connection {
         }
     }
 
+    /** Transfers, flows and dispositions may go: we are open, and the peer has not closed (2.4.6). */
     boolean mayWrite() {
-        return local == Half.OPEN && !transportClosed;
+        return local == Half.OPEN && remote != Half.CLOSED && !transportClosed;
     }
 
     private void writeHeader() {

@@ -6,7 +6,9 @@ import org.amqpexplorer.protocol.codec.BinaryValue;
 import org.amqpexplorer.protocol.engine.EndpointState.Half;
 import org.amqpexplorer.protocol.engine.EngineEvent.FlowState;
 import org.amqpexplorer.protocol.engine.EngineEvent.Side;
+import org.amqpexplorer.protocol.frame.FramingException;
 import org.amqpexplorer.protocol.frame.TransferFrames;
+import org.amqpexplorer.protocol.types.ErrorCondition;
 import org.amqpexplorer.protocol.types.Attach;
 import org.amqpexplorer.protocol.types.Flow;
 import org.amqpexplorer.protocol.types.ReceiverSettleMode;
@@ -20,7 +22,7 @@ import org.amqpexplorer.protocol.types.Transfer;
  */
 public final class Sender extends Link {
 
-    SenderCredit credit;
+    final SenderCredit credit;
     private final ArrayDeque<OutgoingDelivery> queue = new ArrayDeque<>();
     private OutgoingDelivery current;
     private TransferFrames frames;
@@ -45,7 +47,7 @@ public final class Sender extends Link {
     }
 
     public long deliveryCount() {
-        return credit.deliveryCount() & 0xFFFF_FFFFL;
+        return SerialNumber.toUnsigned(credit.deliveryCount());
     }
 
     /** Whether the receiver asked us to drain. */
@@ -167,12 +169,16 @@ public final class Sender extends Link {
 
     @Override
     void dropDeliveries() {
+        if (current != null) {
+            // Partly sent: the receiver drops what it got when the link goes (2.6.14).
+            markAborted(current, Side.LOCAL);
+            current = null;
+            frames = null;
+        }
         for (OutgoingDelivery d : queue) {
             markAborted(d, Side.LOCAL);
         }
         queue.clear();
-        current = null;
-        frames = null;
     }
 
     void dropQueued(OutgoingDelivery delivery) {
@@ -222,7 +228,18 @@ public final class Sender extends Link {
         }
         int before = frames.remaining();
         int start = connection.out.size();
-        int frameSize = frames.writeNext(connection.out);
+        int frameSize;
+        try {
+            frameSize = frames.writeNext(connection.out);
+        } catch (FramingException e) {
+            // Not even an empty transfer of this delivery fits the peer's max-frame-size (a huge tag or state):
+            // the link cannot carry it, and its delivery-count already counts it, so the link ends.
+            markAborted(d, Side.LOCAL);
+            current = null;
+            frames = null;
+            close(new ErrorCondition(ErrorCondition.FRAME_SIZE_TOO_SMALL, e.reason()));
+            return;
+        }
         int payloadSize = before - frames.remaining();
         boolean more = frames.hasNext();
         session.transferFrameWritten(channel, lastTransfer, d, start, frameSize, payloadSize, more);

@@ -233,6 +233,20 @@ class ConnectionTest {
     }
 
     @Test
+    void aFramingErrorBeforeOurOpenIsAnsweredWithOpenAndClose() {
+        try (ScriptedPeer p = ScriptedPeer.acceptor()) {
+            p.peer.expectAMQPHeader();
+            p.peer.expectOpen();
+            p.peer.expectClose().withError(error("amqp:connection:framing-error"));
+            p.peer.remoteAMQPHeader().now();
+            // A frame header announcing 4 bytes: less than the header itself.
+            p.peer.remoteBytes().withBytes(new byte[] {0, 0, 0, 4, 2, 0, 0, 0}).now();
+            p.verify();
+            assertEquals(EndpointState.CLOSE_SENT, p.connection.state());
+        }
+    }
+
+    @Test
     void aFrameBodyThatIsNoPerformativeIsADecodeError() {
         try (ScriptedPeer p = ScriptedPeer.initiator()) {
             p.peer.expectAMQPHeader().respondWithAMQPHeader();

@@ -280,6 +280,22 @@ class DeliveryTest {
     }
 
     @Test
+    void aDeliveryWhoseFirstTransferCannotFitEndsItsLink() {
+        try (ScriptedPeer p = ScriptedPeer.initiator()) {
+            Session session = openSmallFrames(p, 100);
+            Sender sender = p.sender(session, "q", 10);
+            // A 600-byte delivery state makes even an empty first transfer larger than 512 bytes.
+            org.amqpexplorer.protocol.codec.AmqpValue state = new org.amqpexplorer.protocol.types.TransactionalState(
+                    org.amqpexplorer.protocol.codec.BinaryValue.of(new byte[600]), null);
+            p.peer.expectDetach().withClosed(true).withError(error("amqp:frame-size-too-small"));
+            OutgoingDelivery d = sender.send(tag(1), payload(10), 0, false, state);
+            p.verify();
+            assertTrue(d.isAborted());
+            assertEquals(EndpointState.CLOSE_SENT, sender.state());
+        }
+    }
+
+    @Test
     void aFirstTransferWithoutDeliveryIdIsAnInvalidField() {
         try (ScriptedPeer p = ScriptedPeer.initiator()) {
             Session session = p.openSession();
