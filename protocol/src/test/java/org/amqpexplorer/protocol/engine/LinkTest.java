@@ -299,6 +299,17 @@ class LinkTest {
     }
 
     @Test
+    void aTransferFromTheReceivingEndIsAnIllegalState() {
+        try (ScriptedPeer p = ScriptedPeer.initiator()) {
+            Session session = p.openSession();
+            p.sender(session, "q", 1);
+            p.peer.expectDetach().withClosed(true).withError(error("amqp:illegal-state"));
+            p.peer.remoteTransfer().withHandle(0).withDeliveryId(0).withDeliveryTag(new byte[] {0}).withPayload(payload(1)).now();
+            p.verify();
+        }
+    }
+
+    @Test
     void echoIsAnsweredWithOurFlowState() {
         try (ScriptedPeer p = ScriptedPeer.initiator()) {
             Session session = p.openSession();
