@@ -20,6 +20,7 @@ public final class IncomingDelivery extends Delivery {
     private long total;
     private int frames;
     boolean complete;
+    boolean resumed;
 
     IncomingDelivery(Receiver receiver, long key, int deliveryId, BinaryValue tag, long messageFormat) {
         super(receiver, key, tag, messageFormat);
@@ -29,6 +30,15 @@ public final class IncomingDelivery extends Delivery {
 
     public Receiver receiver() {
         return (Receiver) link;
+    }
+
+    /**
+     * Whether the sender resumes with this delivery one that an earlier attachment of the link left unsettled
+     * (2.6.13): the application matches it by tag against what it kept, and the payload continues from where
+     * the state it announced (e.g. received) says.
+     */
+    public boolean isResumed() {
+        return resumed;
     }
 
     /** Whether more transfer frames of this delivery are still to come. */

@@ -171,6 +171,7 @@ public final class Receiver extends Link {
             long format = transfer.messageFormat() == null ? 0 : transfer.messageFormat();
             d = new IncomingDelivery(this, connection.nextDeliveryKey(), SerialNumber.of(transfer.deliveryId()),
                     transfer.deliveryTag(), format);
+            d.resumed = transfer.resumeOrDefault();
             current = d;
             session.deliveryArrived(d);
             if (connection.events.enabled()) {

@@ -85,9 +85,24 @@ public final class Sender extends Link {
 
     /**
      * Queues a delivery whose first transfer carries a delivery state: a transactional-state naming the
-     * transaction that posts it (4.4.1), or a state for a resumed delivery.
+     * transaction that posts it (4.4.1).
      */
     public OutgoingDelivery send(BinaryValue tag, byte[] payload, long messageFormat, boolean settled, AmqpValue state) {
+        return enqueue(tag, payload, messageFormat, settled, state, false);
+    }
+
+    /**
+     * Queues a delivery that resumes one left unsettled when an earlier attachment of this link ended (2.6.13):
+     * its first transfer says resume, with the state this end knows. Which deliveries to resume, and from which
+     * byte on, the application decides from the unsettled maps of the two attaches ({@link #localAttach()},
+     * {@link #remoteAttach()}); the payload is what is still to be sent.
+     */
+    public OutgoingDelivery resume(BinaryValue tag, byte[] payload, long messageFormat, boolean settled, AmqpValue state) {
+        return enqueue(tag, payload, messageFormat, settled, state, true);
+    }
+
+    private OutgoingDelivery enqueue(BinaryValue tag, byte[] payload, long messageFormat, boolean settled, AmqpValue state,
+                                   boolean resume) {
         connection.enter();
         try {
             if (local != Half.OPEN) {
@@ -107,6 +122,7 @@ public final class Sender extends Link {
             OutgoingDelivery delivery = new OutgoingDelivery(this, connection.nextDeliveryKey(), tag, messageFormat,
                     payload.clone(), settled);
             delivery.localState = state;
+            delivery.resume = resume;
             queue.add(delivery);
             if (connection.events.enabled()) {
                 connection.events.emit(new EngineEvent.DeliveryCreated(connection.events.now(), delivery.ref(), messageFormat, settled));
@@ -264,7 +280,7 @@ public final class Sender extends Link {
         frames = new TransferFrames(connection.writer, session.localChannel, (first, more) -> {
             lastTransfer = first
                     ? new Transfer(handle, id, d.tag, d.messageFormat, d.presettled ? Boolean.TRUE : Boolean.FALSE,
-                            more ? Boolean.TRUE : null, null, d.localState, null, null, null)
+                            more ? Boolean.TRUE : null, null, d.localState, d.resume ? Boolean.TRUE : null, null, null)
                     : new Transfer(handle, null, null, null, null, more ? Boolean.TRUE : null, null, null, null, null, null);
             return lastTransfer;
         }, d.payload, 0, d.payload.length);
