@@ -11,10 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import org.amqpexplorer.protocol.codec.DescribedValue;
-import org.amqpexplorer.protocol.codec.ListValue;
-import org.amqpexplorer.protocol.codec.StringValue;
-import org.amqpexplorer.protocol.codec.ULongValue;
 import org.amqpexplorer.protocol.engine.EngineEvent.LinkFlowChanged;
 import org.amqpexplorer.protocol.types.Attach;
 import org.amqpexplorer.protocol.types.ReceiverSettleMode;
@@ -35,8 +31,8 @@ class LinkTest {
         return org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.nullValue(), org.hamcrest.Matchers.equalTo(false));
     }
 
-    static DescribedValue source(String address) {
-        return new DescribedValue(new ULongValue(0x28), ListValue.of(new StringValue(address)));
+    static org.amqpexplorer.protocol.types.Source source(String address) {
+        return org.amqpexplorer.protocol.types.Source.of(address);
     }
 
     @Test
@@ -273,6 +269,12 @@ class LinkTest {
             p.verify();
             assertEquals(EndpointState.CLOSE_SENT, receiver.state());
             assertEquals(EndpointState.OPENED, session.state(), "a link error ends only the link");
+            EngineEvent.ProtocolError seen = p.events(EngineEvent.ProtocolError.class).get(0);
+            assertEquals(EngineEvent.Scope.LINK, seen.scope());
+            assertEquals("amqp:link:transfer-limit-exceeded", seen.error().condition());
+            EngineEvent.LinkStateChanged detached = p.events(EngineEvent.LinkStateChanged.class).getLast();
+            assertEquals(EndpointState.CLOSE_SENT, detached.state());
+            assertEquals("amqp:link:transfer-limit-exceeded", detached.error().condition());
         }
     }
 
