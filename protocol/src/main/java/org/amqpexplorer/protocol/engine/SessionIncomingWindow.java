@@ -96,9 +96,13 @@ final class SessionIncomingWindow {
                 outgoingWindow + SerialNumber.difference(SerialNumber.of(nextOutgoingId), nextIncomingId));
     }
 
-    /** The value to put in a begin or flow; the peer's view of our window is reset to it. */
+    /**
+     * The value to put in a begin or flow. It grows to what the buffer can take, but never shrinks below what
+     * the peer was already allowed: transfers it sent under the last window may be in flight, and they must
+     * not turn into a window-violation.
+     */
     long advertise() {
-        incomingWindow = available();
+        incomingWindow = Math.max(incomingWindow, available());
         return incomingWindow;
     }
 

@@ -279,6 +279,30 @@ class LinkTest {
     }
 
     @Test
+    void deliveriesInFlightWhenCreditIsLoweredAreNoViolation() {
+        try (ScriptedPeer p = ScriptedPeer.initiator()) {
+            Session session = p.openSession();
+            Receiver receiver = p.receiver(session, "r");
+            p.peer.expectFlow().withLinkCredit(3);
+            receiver.flow(3);
+            p.verify();
+            p.peer.expectFlow().withLinkCredit(0);
+            receiver.flow(0);
+            p.verify();
+            // The peer had sent three under the first grant before it saw the second.
+            for (int i = 0; i < 3; i++) {
+                p.peer.remoteTransfer().withDeliveryId(i).withDeliveryTag(new byte[] {(byte) i}).withPayload(payload(1)).now();
+            }
+            p.verify();
+            assertEquals(EndpointState.OPENED, receiver.state());
+            assertEquals(3, receiver.deliveryCount());
+            p.peer.expectDetach().withError(error("amqp:link:transfer-limit-exceeded"));
+            p.peer.remoteTransfer().withDeliveryId(3).withDeliveryTag(new byte[] {3}).withPayload(payload(1)).now();
+            p.verify();
+        }
+    }
+
+    @Test
     void framesOnAHandleNotAttachedAreUnattachedHandle() {
         try (ScriptedPeer p = ScriptedPeer.initiator()) {
             Session session = p.openSession();

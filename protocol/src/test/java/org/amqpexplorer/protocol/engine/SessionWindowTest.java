@@ -104,6 +104,21 @@ class SessionWindowTest {
     }
 
     @Test
+    void advertisingNeverTakesBackWhatThePeerMayHaveInFlight() {
+        var in = SessionIncomingWindow.ofFrames(10);
+        in.remoteBegin(0, 100);
+        assertEquals(10, in.advertise());
+        in.transferReceived();
+        in.held(1, 10);
+        in.held(6, 60); // say a link flow goes out now, with 7 frames held: only 3 free
+        assertEquals(9, in.advertise(), "the peer may still send the 9 it was allowed");
+        for (int i = 0; i < 9; i++) {
+            assertTrue(in.transferReceived());
+        }
+        assertFalse(in.transferReceived());
+    }
+
+    @Test
     void aByteBudgetIsAWindowOfMaxFrameSizedFrames() {
         var in = SessionIncomingWindow.ofBytes(4096, 1024);
         in.remoteBegin(0, 100);
