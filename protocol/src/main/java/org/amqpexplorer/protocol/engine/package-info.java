@@ -20,6 +20,11 @@
  * fields the engine owns: channels and handles, remote-channel, the session windows' current values, a sender's
  * delivery-count and credit. Performatives come from the {@code types} package, frames from {@code frame}.
  *
+ * <p>Transactions (part 4) need nothing special: a coordinator is a link target, declare and discharge are
+ * messages, declared an outcome, and a transactional-state can go on a delivery's first transfer or in a
+ * disposition. Link recovery (2.6.13) is left to the application, which gets the building blocks: the unsettled
+ * maps of both attaches, {@code Sender.resume} and {@code IncomingDelivery.isResumed}.
+ *
  * <p>Inside: {@code SerialNumber} is the RFC 1982 arithmetic every sequence number goes through;
  * {@code SessionIncomingWindow} and {@code SessionOutgoingWindow} keep the two halves of 2.5.6;
  * {@code SenderCredit} and {@code ReceiverCredit} the two ends of 2.6.7. A peer's protocol error is a
