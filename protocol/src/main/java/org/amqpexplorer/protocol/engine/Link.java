@@ -193,7 +193,7 @@ public abstract sealed class Link permits Sender, Receiver {
 
     abstract FlowState remoteFlowState();
 
-    /** Whether this side accepts transfers at all (a receiver that has attached and not detached). */
+    /** Attached by both ends and detached by neither: transfers and flows may go. */
     boolean isAttachedBothWays() {
         return local == Half.OPEN && remote == Half.OPEN;
     }
