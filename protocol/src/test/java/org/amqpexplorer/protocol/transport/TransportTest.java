@@ -178,6 +178,22 @@ class TransportTest {
     }
 
     @Test
+    void theTraceNeverSeesAPlainPassword() throws Exception {
+        Server server = new Server(new ServerOptions(null, false, SaslUsers.of(Map.of("guest", "pw-in-clear")), WAIT));
+        Client client = new Client(options("amqp://guest:pw-in-clear@127.0.0.1:" + server.port() + "?sasl=PLAIN"), MESSAGE);
+        assertEquals(Accepted.INSTANCE, client.outcome.get(10, TimeUnit.SECONDS));
+        EngineEvent.FrameSent init = client.frames.stream()
+                .filter(e -> e instanceof EngineEvent.FrameSent f && f.body() instanceof SaslInit)
+                .map(EngineEvent.FrameSent.class::cast).findFirst().orElseThrow();
+        String raw = new String(init.rawBytes(), StandardCharsets.ISO_8859_1);
+        assertFalse(raw.contains("pw-in-clear"), raw);
+        assertTrue(raw.contains("guest\u0000***********"), raw);
+        assertArrayEquals("\u0000guest\u0000***********".getBytes(StandardCharsets.UTF_8),
+                ((SaslInit) init.body()).initialResponse().toByteArray());
+        client.close();
+    }
+
+    @Test
     void aWrongPasswordFailsWithAReasonAndTheServerKeepsServing() throws Exception {
         Server server = new Server(new ServerOptions(null, false, SaslUsers.of(Map.of("guest", "pw")), WAIT));
         Client wrong = new Client(options("amqp://guest:nope@127.0.0.1:" + server.port() + "?sasl=PLAIN"), MESSAGE);
