@@ -38,6 +38,11 @@ public abstract sealed class Link permits Sender, Receiver {
         this.template = template;
     }
 
+    /** The deliveries on this link that have a delivery-id and are not settled here yet, oldest first. */
+    public java.util.List<Delivery> unsettled() {
+        return session.unsettled(this);
+    }
+
     public abstract Role role();
 
     public String name() {

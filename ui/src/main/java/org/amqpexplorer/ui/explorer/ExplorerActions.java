@@ -4,7 +4,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.amqpexplorer.protocol.codec.StringValue;
+import org.amqpexplorer.protocol.codec.AmqpValue;
 import org.amqpexplorer.protocol.engine.Connection;
+import org.amqpexplorer.protocol.engine.Delivery;
 import org.amqpexplorer.protocol.engine.Link;
 import org.amqpexplorer.protocol.engine.Receiver;
 import org.amqpexplorer.protocol.engine.Session;
@@ -76,6 +78,20 @@ public final class ExplorerActions {
         run(l.session.connection, "drain " + l.name(), conn -> receiver(conn, l).drain());
     }
 
+    /**
+     * Gives a delivery an outcome (accepted, rejected, released, modified …) and settles it if {@code settle};
+     * with rcv-settle-mode second a receiver sends its outcome unsettled and settles when the sender has.
+     */
+    public void disposition(DeliveryNode d, AmqpValue state, boolean settle) {
+        run(d.link.session.connection, "update delivery " + d.deliveryIdProperty().get(),
+                conn -> delivery(conn, d).disposition(state, settle));
+    }
+
+    /** Settles a delivery here, keeping its state. */
+    public void settle(DeliveryNode d) {
+        run(d.link.session.connection, "settle delivery " + d.deliveryIdProperty().get(), conn -> delivery(conn, d).settle());
+    }
+
     public void detach(LinkNode l, boolean close, ErrorCondition error) {
         run(l.session.connection, (close ? "close " : "detach ") + l.name(), conn -> {
             Link link = link(conn, l);
@@ -123,6 +139,13 @@ public final class ExplorerActions {
             if (link.name().equals(l.name()) && link.role() == l.role()) return link;
         }
         throw new IllegalStateException("link " + l.name() + " is no longer attached");
+    }
+
+    private static Delivery delivery(Connection conn, DeliveryNode d) {
+        for (Delivery delivery : link(conn, d.link).unsettled()) {
+            if (delivery.key() == d.key()) return delivery;
+        }
+        throw new IllegalStateException("delivery " + d.deliveryIdProperty().get() + " is already settled");
     }
 
     private static Receiver receiver(Connection conn, LinkNode l) {

@@ -114,6 +114,24 @@ class ExplorerActionsTest {
     }
 
     @Test
+    void aReceivedDeliveryIsSettledFromTheTree() {
+        actions.begin(node, 10, 10);
+        SessionNode s = node.sessions().get(0);
+        actions.attach(s, "in", Role.RECEIVER, "q", SenderSettleMode.UNSETTLED, ReceiverSettleMode.FIRST, 1);
+        Sender peer = (Sender) server.sessions().get(0).links().get(0);
+        org.amqpexplorer.protocol.engine.OutgoingDelivery sent = peer.send(org.amqpexplorer.protocol.codec.BinaryValue.of(new byte[] {9}), new byte[10]);
+        pump();
+        LinkNode l = s.links().get(0);
+        assertEquals(1, l.unsettledCountProperty().get());
+        DeliveryNode d = l.deliveries().get(0);
+        actions.disposition(d, org.amqpexplorer.protocol.types.Accepted.INSTANCE, true);
+        assertEquals(org.amqpexplorer.protocol.types.Accepted.INSTANCE, sent.remoteState());
+        assertEquals(0, l.unsettledCountProperty().get());
+        actions.settle(d);
+        assertEquals(List.of("cannot settle delivery 0: delivery 0 is already settled"), errors);
+    }
+
+    @Test
     void aCommandTheEngineRefusesIsReportedInWords() {
         actions.begin(node, 10, 10);
         SessionNode s = node.sessions().get(0);
