@@ -47,5 +47,11 @@ public final class ExplorerApp extends Application {
         stage.setScene(scene);
         stage.show();
         model.capture().start();
+        new javafx.animation.AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                model.pulse();
+            }
+        }.start();
     }
 }

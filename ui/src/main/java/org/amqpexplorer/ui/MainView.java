@@ -31,6 +31,10 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
+import org.amqpexplorer.ui.connect.ConfigFolder;
+import org.amqpexplorer.ui.connect.ConnectDialog;
+import org.amqpexplorer.ui.connect.ProfileStore;
+import org.amqpexplorer.ui.explorer.ConnectionsPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
@@ -65,6 +69,7 @@ final class MainView {
     /** Below this width the connections pane steps aside for the trace. */
     private static final double NARROW = 900;
     private static final PseudoClass PAUSED = PseudoClass.getPseudoClass("paused");
+    private static final KeyCombination CONNECT = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination IMPORT = new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination EXPORT = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination QUIT = new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN);
@@ -82,7 +87,7 @@ final class MainView {
     private final TabPane tabs = new TabPane();
     private final Map<TraceViewModel, TraceView> traceViews = new IdentityHashMap<>();
     private final BooleanProperty exportable = new SimpleBooleanProperty();
-    private final ConnectionsPlaceholder connections = new ConnectionsPlaceholder();
+    private final ConnectionsPane connections;
     private final SplitPane centre = new SplitPane();
     private File lastFolder;
 
@@ -90,8 +95,9 @@ final class MainView {
         this.model = model;
         this.stage = stage;
         this.version = version;
+        this.connections = new ConnectionsPane(model.live(), () -> stage, d -> model.themeProperty().get().apply(d.getDialogPane()));
         centre.getItems().setAll(connections, traceTabs());
-        centre.setDividerPositions(0.18);
+        centre.setDividerPositions(0.34);
         SplitPane.setResizableWithParent(connections, false);
         // notices slide in over the trace, leaving menus and toolbar usable
         notifications = new NotificationPane(centre);
@@ -135,6 +141,8 @@ final class MainView {
 
     private MenuBar menuBar() {
         Menu file = new Menu("_File", null,
+                item("_Connect…", CONNECT, this::connect),
+                new SeparatorMenuItem(),
                 item("_Import trace…", IMPORT, this::importTrace),
                 exportItem(),
                 new SeparatorMenuItem(),
@@ -161,7 +169,7 @@ final class MainView {
         showConnections.selectedProperty().addListener((o, was, now) -> {
             if (now) {
                 centre.getItems().add(0, connections);
-                centre.setDividerPositions(0.18);
+                centre.setDividerPositions(0.34);
             } else {
                 centre.getItems().remove(connections);
             }
@@ -206,6 +214,10 @@ final class MainView {
         model.liveTrace().pausedProperty().addListener((o, was, now) -> pause.pseudoClassStateChanged(PAUSED, now));
         pause.setTooltip(new Tooltip("Pause or resume capture into the live trace (Space, Ctrl+P)"));
         pause.setOnAction(e -> model.togglePause());
+        Button connect = new Button("Connect…");
+        connect.setId("connect-button");
+        connect.setTooltip(new Tooltip("Connect to an AMQP 1.0 peer (Ctrl+N)"));
+        connect.setOnAction(e -> connect());
         Button clear = new Button("Clear");
         clear.setTooltip(new Tooltip("Empty the live trace (Ctrl+L)"));
         clear.setOnAction(e -> model.clearLiveTrace());
@@ -223,7 +235,15 @@ final class MainView {
         theme.setOnAction(e -> model.toggleTheme());
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
-        return new ToolBar(pause, clear, new Separator(), importButton, export, spring, theme);
+        return new ToolBar(connect, new Separator(), pause, clear, new Separator(), importButton, export, spring, theme);
+    }
+
+    // ---- connections
+
+    private void connect() {
+        ConnectDialog dialog = new ConnectDialog(stage, new ProfileStore(ConfigFolder.standard()));
+        model.themeProperty().get().apply(dialog.getDialogPane());
+        dialog.showAndWait().ifPresent(model::connect);
     }
 
     // ---- traces
@@ -370,6 +390,7 @@ final class MainView {
 
     private void showShortcuts() {
         String[][] keys = {
+                {"Ctrl+N", "Connect to a peer"},
                 {"Ctrl+O", "Import a trace file"},
                 {"Ctrl+E", "Export the frames the current trace shows"},
                 {"Ctrl+F", "Search the trace (Esc clears it, Enter goes to the table)"},

@@ -20,7 +20,10 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import org.amqpexplorer.ui.connect.ConnectViewModel;
+import org.amqpexplorer.ui.explorer.LiveConnections;
 import org.amqpexplorer.ui.fx.EventPump;
+import org.amqpexplorer.ui.trace.EngineTrace;
 import org.amqpexplorer.ui.trace.TraceFile;
 import org.amqpexplorer.ui.trace.TraceFileException;
 import org.amqpexplorer.ui.trace.TraceFrame;
@@ -45,6 +48,7 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper dropText = new ReadOnlyStringWrapper(this, "dropText", "");
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice");
+    private final LiveConnections live;
 
     /**
      * @param background runs file reading and writing
@@ -53,10 +57,28 @@ public final class MainViewModel {
     public MainViewModel(Executor background, Executor fx) {
         this.background = Objects.requireNonNull(background, "background");
         this.fx = Objects.requireNonNull(fx, "fx");
+        this.live = new LiveConnections(name -> EngineTrace.observer(name, capture::offer), fx,
+                problem -> notice.set(new Notice(problem, "Check the address and credentials (File → Connect…) and try again.")));
         dropText.bind(Bindings.createStringBinding(() -> {
             long n = capture.droppedProperty().get();
             return n == 0 ? "" : String.format("%,d %s dropped: capture could not keep up", n, n == 1 ? "frame" : "frames");
         }, capture.droppedProperty()));
+    }
+
+    /** The connections the window shows, live. */
+    public LiveConnections live() {
+        return live;
+    }
+
+    /** Once per pulse on the FX thread: the tree catches up with every connection. */
+    public void pulse() {
+        live.pulse();
+    }
+
+    /** Connects as the connect dialog asked. */
+    public void connect(ConnectViewModel.Request request) {
+        live.connect(request.label(), request.options(), request.open());
+        status.set("Connecting to " + request.label() + "…");
     }
 
     /** Where engines' frames go: offer them from any thread (see {@code EngineTrace.observer}). */
