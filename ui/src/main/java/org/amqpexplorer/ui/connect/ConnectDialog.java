@@ -100,16 +100,22 @@ public final class ConnectDialog extends Dialog<ConnectViewModel.Request> {
         TitledPane limitsPane = new TitledPane("Connection limits", limits);
         limitsPane.setExpanded(false);
 
-        HBox save = new HBox(8, new Label("Save as"), text(vm.profileName, "profile name"), checkBox("and the password", vm));
         Button saveButton = new Button("Save profile");
         saveButton.setOnAction(e -> saveProfile());
-        save.getChildren().add(saveButton);
+        saveButton.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        CheckBox savePassword = checkBox("with the password", vm);
+        savePassword.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        TextField profileName = text(vm.profileName, "profile name");
+        HBox save = new HBox(8, profileName, savePassword, saveButton);
+        save.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox.setHgrow(profileName, Priority.ALWAYS);
+        g.addRow(r++, new Label("Save as"), save);
 
         problems.getStyleClass().add("problems");
         problems.setWrapText(true);
         problems.textProperty().bind(Bindings.createStringBinding(() -> String.join("\n", vm.problems.get().values()), vm.problems));
 
-        VBox form = new VBox(8, g, tlsPane, limitsPane, save, problems);
+        VBox form = new VBox(8, g, tlsPane, limitsPane, problems);
         form.setPadding(new Insets(4));
 
         profiles.setPrefWidth(180);

@@ -68,7 +68,7 @@ public final class ConnectViewModel {
         });
         mechanism.addListener((o, a, b) -> toUrl());
         for (var p : List.of(trustStore, keyStore, insecure)) p.addListener((o, a, b) -> validate());
-        validate();
+        toUrl();
     }
 
     private void fromUrl() {

@@ -18,6 +18,7 @@ public final class ConnectionNode extends ExplorerNode {
     final ReadOnlyStringWrapper transport = new ReadOnlyStringWrapper("");
     final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper();
     final ObservableList<SessionNode> sessions = FXCollections.observableArrayList();
+    private final ObservableList<SessionNode> sessionsView = FXCollections.unmodifiableObservableList(sessions); // kept: it listens weakly
 
     ConnectionNode(String id, String peer, boolean accepted) {
         this.id = id;
@@ -64,6 +65,6 @@ public final class ConnectionNode extends ExplorerNode {
     }
 
     public ObservableList<SessionNode> sessions() {
-        return FXCollections.unmodifiableObservableList(sessions);
+        return sessionsView;
     }
 }

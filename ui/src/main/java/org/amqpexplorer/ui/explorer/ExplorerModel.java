@@ -27,6 +27,8 @@ public final class ExplorerModel {
     public static final int MAX_CLOSED_CHILDREN = 20;
 
     private final ObservableList<ConnectionNode> connections = FXCollections.observableArrayList();
+
+    private final ObservableList<ConnectionNode> connectionsView = FXCollections.unmodifiableObservableList(connections); // kept: it listens weakly
     private final Map<ConnectionNode, Index> indexes = new HashMap<>();
     private int nextId = 1;
 
@@ -40,7 +42,7 @@ public final class ExplorerModel {
     }
 
     public ObservableList<ConnectionNode> connections() {
-        return FXCollections.unmodifiableObservableList(connections);
+        return connectionsView;
     }
 
     /** A new connection in the tree. {@code peer} says where the other end is. */

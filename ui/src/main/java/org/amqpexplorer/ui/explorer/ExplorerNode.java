@@ -21,6 +21,7 @@ public abstract sealed class ExplorerNode permits ConnectionNode, SessionNode, L
     final ReadOnlyObjectWrapper<ErrorCondition> error = new ReadOnlyObjectWrapper<>();
     final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ObservableList<StateChange> history = FXCollections.observableArrayList();
+    private final ObservableList<StateChange> historyView = FXCollections.unmodifiableObservableList(history); // kept: it listens weakly
 
     /** A state this entity entered, and when (engine clock, ms). */
     public record StateChange(long timestamp, EndpointState state, ErrorCondition error) {
@@ -48,7 +49,7 @@ public abstract sealed class ExplorerNode permits ConnectionNode, SessionNode, L
     }
 
     public ObservableList<StateChange> history() {
-        return FXCollections.unmodifiableObservableList(history);
+        return historyView;
     }
 
     void enter(long timestamp, EndpointState next, ErrorCondition cause) {

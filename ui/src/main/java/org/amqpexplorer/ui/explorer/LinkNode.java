@@ -32,6 +32,7 @@ public final class LinkNode extends ExplorerNode {
     final ReadOnlyObjectWrapper<FlowState> remoteFlow = new ReadOnlyObjectWrapper<>();
     final ReadOnlyIntegerWrapper unsettledCount = new ReadOnlyIntegerWrapper();
     final ObservableList<DeliveryNode> deliveries = FXCollections.observableArrayList();
+    private final ObservableList<DeliveryNode> deliveriesView = FXCollections.unmodifiableObservableList(deliveries); // kept: it listens weakly
     boolean closedByDetach;
 
     LinkNode(SessionNode session, String name, Role role) {
@@ -105,7 +106,7 @@ public final class LinkNode extends ExplorerNode {
 
     /** The unsettled deliveries (up to {@link #MAX_LISTED_DELIVERIES}), oldest first. */
     public ObservableList<DeliveryNode> deliveries() {
-        return FXCollections.unmodifiableObservableList(deliveries);
+        return deliveriesView;
     }
 
     void flow(FlowState local, FlowState remote) {

@@ -55,10 +55,15 @@ public final class LiveConnections {
         Connection engine = Connection.initiator();
         ExplorerFeed feed = new ExplorerFeed();
         feeds.put(node, feed);
-        Transport transport = Transport.connect(options, engine, e -> fx.execute(() -> transportEvent(node, e)),
-                feed, traceObserver.apply(node.id() + " " + label));
+        // Open once SASL is done (or at once without SASL), so the trace shows the open where it goes on the wire.
+        boolean sasl = options.sasl() != null;
+        Transport transport = Transport.connect(options, engine, e -> {
+            if (sasl ? e instanceof TransportEvent.Authenticated : e instanceof TransportEvent.Connected) {
+                engine.post(() -> engine.open(open));
+            }
+            fx.execute(() -> transportEvent(node, e));
+        }, feed, traceObserver.apply(node.id() + " " + label));
         actions.register(node, control(transport));
-        engine.post(() -> engine.open(open));
         return node;
     }
 

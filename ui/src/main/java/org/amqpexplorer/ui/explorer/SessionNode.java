@@ -18,6 +18,7 @@ public final class SessionNode extends ExplorerNode {
     final ReadOnlyObjectWrapper<Begin> remoteBegin = new ReadOnlyObjectWrapper<>();
     final ReadOnlyObjectWrapper<SessionWindowChanged> window = new ReadOnlyObjectWrapper<>();
     final ObservableList<LinkNode> links = FXCollections.observableArrayList();
+    private final ObservableList<LinkNode> linksView = FXCollections.unmodifiableObservableList(links); // kept: it listens weakly
 
     SessionNode(ConnectionNode connection) {
         this.connection = connection;
@@ -54,7 +55,7 @@ public final class SessionNode extends ExplorerNode {
     }
 
     public ObservableList<LinkNode> links() {
-        return FXCollections.unmodifiableObservableList(links);
+        return linksView;
     }
 
     void window(SessionWindowChanged w) {
