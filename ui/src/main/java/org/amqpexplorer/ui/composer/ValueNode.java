@@ -550,7 +550,7 @@ final class ValueNode {
         }
         if (isCompound()) return null;
         try {
-            JsonNode evaluated = Placeholders.evaluateValue(typedTemplate(), NodePath.ROOT, sample, (p, raw) -> { });
+            JsonNode evaluated = isLiteral() ? typedTemplate() : Placeholders.evaluateValue(typedTemplate(), NodePath.ROOT, sample, (p, raw) -> { });
             TypedJson.readValue(evaluated);
             return null;
         } catch (InvalidInput e) {
