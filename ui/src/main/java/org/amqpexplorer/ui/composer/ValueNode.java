@@ -137,10 +137,10 @@ final class ValueNode {
         return n;
     }
 
-    /** A read-only node of the viewer's tree: a section or field heading with the given label. */
+    /** A read-only node of the viewer's tree: a section heading (type null) or a field, with the given label. */
     static ValueNode heading(Role role, String label, AmqpType type, String text) {
         ValueNode n = new ValueNode(role, label, () -> { }, false);
-        if (type != null) n.type.set(type);
+        n.type.set(type);
         n.text.set(text);
         return n;
     }
@@ -258,6 +258,7 @@ final class ValueNode {
     }
 
     boolean isCompound() {
+        if (type.get() == null) return false;
         return switch (type.get()) {
             case LIST, MAP, ARRAY, DESCRIBED -> true;
             default -> false;
