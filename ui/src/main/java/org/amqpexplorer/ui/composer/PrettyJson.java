@@ -12,7 +12,7 @@ import java.util.Map;
  * map entry), anything larger is broken over indented lines. Also the tree-walking helpers the composer needs.
  */
 final class PrettyJson {
-    private static final int WIDTH = 88;
+    private static final int WIDTH = 64;
 
     private PrettyJson() {
     }
