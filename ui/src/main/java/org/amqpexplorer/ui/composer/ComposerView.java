@@ -90,7 +90,13 @@ public final class ComposerView extends StackPane {
         content.setBottom(bottom());
         split.getItems().addAll(formPane(), jsonPane());
         split.setDividerPositions(0.6);
-        widthProperty().addListener((o, was, now) -> split.setOrientation(now.doubleValue() < NARROW ? Orientation.VERTICAL : Orientation.HORIZONTAL));
+        widthProperty().addListener((o, was, now) -> {
+            Orientation wanted = now.doubleValue() < NARROW ? Orientation.VERTICAL : Orientation.HORIZONTAL;
+            if (split.getOrientation() == wanted) return;
+            split.setOrientation(wanted);
+            // Stacked, the form gets most of the height; side by side, most of the width.
+            split.setDividerPositions(wanted == Orientation.VERTICAL ? 0.7 : 0.6);
+        });
         // Field errors are ControlsFX decorations; they need a DecorationPane above them. This one keeps them
         // inside the composer instead of wrapping the host window's scene root.
         DecorationPane decorations = new DecorationPane();
@@ -152,6 +158,21 @@ public final class ComposerView extends StackPane {
         tip.setShowDelay(javafx.util.Duration.millis(150));
         tip.getStyleClass().add("help-tooltip");
         help.setTooltip(tip);
+        help.setOnMouseClicked(e -> {
+            TextArea text = new TextArea(Placeholders.HELP);
+            text.setEditable(false);
+            text.setPrefRowCount(9);
+            text.setPrefColumnCount(76);
+            text.getStyleClass().add("json-area");
+            Alert a = new Alert(Alert.AlertType.INFORMATION);
+            a.initOwner(getScene().getWindow());
+            a.setTitle("Placeholders");
+            a.setHeaderText(null);
+            a.getDialogPane().setContent(text);
+            a.getDialogPane().getStylesheets().add(ComposerView.class.getResource("composer.css").toExternalForm());
+            a.getDialogPane().getStyleClass().add("composer");
+            a.show();
+        });
         ToolBar bar = new ToolBar(names, load, save, rename, delete, new Separator(), importFile, export, spacer, help);
         bar.getStyleClass().add("composer-toolbar");
         return bar;
@@ -193,13 +214,13 @@ public final class ComposerView extends StackPane {
 
     private Node formPane() {
         VBox sections = new VBox(6,
-                section("Header", form.headerIncluded, fieldGrid(form.header), true),
-                section("Delivery annotations", form.deliveryAnnotationsIncluded, tree(form.deliveryAnnotations, false, "delivery-annotations"), false),
-                section("Message annotations", form.messageAnnotationsIncluded, tree(form.messageAnnotations, false, "message-annotations"), false),
-                section("Properties", form.propertiesIncluded, fieldGrid(form.properties), true),
-                section("Application properties", form.applicationPropertiesIncluded, tree(form.applicationProperties, false, "application-properties"), false),
+                section("Header", form.headerIncluded, fieldGrid(form.header)),
+                section("Delivery annotations", form.deliveryAnnotationsIncluded, tree(form.deliveryAnnotations, false, "delivery-annotations")),
+                section("Message annotations", form.messageAnnotationsIncluded, tree(form.messageAnnotations, false, "message-annotations")),
+                section("Properties", form.propertiesIncluded, fieldGrid(form.properties)),
+                section("Application properties", form.applicationPropertiesIncluded, tree(form.applicationProperties, false, "application-properties")),
                 bodySection(),
-                section("Footer", form.footerIncluded, tree(form.footer, false, "footer"), false));
+                section("Footer", form.footerIncluded, tree(form.footer, false, "footer")));
         sections.setPadding(new Insets(6));
         sections.getStyleClass().add("form");
         formScroll.setContent(sections);
@@ -208,15 +229,18 @@ public final class ComposerView extends StackPane {
         return formScroll;
     }
 
-    /** A section in a titled pane whose title is the checkbox that includes it in the message. */
-    private TitledPane section(String title, BooleanProperty included, Node body, boolean expanded) {
+    /**
+     * A section in a titled pane whose title is the checkbox that includes it in the message. Open while
+     * included, so a new message shows its body first; ticking it opens it.
+     */
+    private TitledPane section(String title, BooleanProperty included, Node body) {
         CheckBox include = new CheckBox(title);
         include.selectedProperty().bindBidirectional(included);
         include.setTooltip(new Tooltip("Include the " + title.toLowerCase() + " section in the message (editing it includes it)"));
         include.getStyleClass().add("section-include");
         TitledPane pane = new TitledPane(null, body);
         pane.setGraphic(include);
-        pane.setExpanded(expanded || included.get());
+        pane.setExpanded(included.get());
         pane.setAnimated(false);
         pane.getStyleClass().add("form-section");
         included.addListener((o, was, now) -> {
@@ -586,7 +610,7 @@ public final class ComposerView extends StackPane {
     private TableView<SentMessage> resultsTable() {
         TableView<SentMessage> t = new TableView<>(vm.results());
         t.setId("results");
-        t.setPrefHeight(160);
+        t.setPrefHeight(130);
         t.setPlaceholder(new Label("Nothing sent yet"));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         t.getColumns().add(col("#", 50, r -> Integer.toString(r.index() + 1)));

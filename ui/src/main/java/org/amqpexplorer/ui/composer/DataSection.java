@@ -123,6 +123,7 @@ final class DataSection {
             error.set(null);
             return true;
         } catch (InvalidInput e) {
+            size.set("? bytes");
             error.set(e.reason());
             problems.add(new Problem(path(), e.reason(), this));
             return false;

@@ -308,13 +308,6 @@ final class MessageForm {
         for (ValueNode c : n.children()) collect(c, into);
     }
 
-    /** The data section at {@code path} or containing it, or null. */
-    DataSection findData(NodePath path) {
-        if (bodyKind.get() != BodyKind.DATA) return null;
-        for (DataSection d : data) if (d.path().contains(path)) return d;
-        return null;
-    }
-
     // ---- loading
 
     /** Runs {@code edit} without a change notice per step, then gives one. */

@@ -38,7 +38,6 @@ import org.amqpexplorer.protocol.types.Header;
 import org.amqpexplorer.protocol.types.Message;
 import org.amqpexplorer.protocol.types.MessageAnnotations;
 import org.amqpexplorer.protocol.types.Properties;
-import org.amqpexplorer.protocol.types.Section;
 
 /**
  * The message viewer: a received (or sent) message with every section in one read-only typed tree, in the

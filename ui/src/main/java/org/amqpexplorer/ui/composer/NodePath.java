@@ -36,10 +36,6 @@ record NodePath(List<Object> steps) {
         return new NodePath(s);
     }
 
-    boolean isEmpty() {
-        return steps.isEmpty();
-    }
-
     Object last() {
         return steps.getLast();
     }

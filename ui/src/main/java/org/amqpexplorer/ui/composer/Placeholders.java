@@ -35,8 +35,6 @@ final class Placeholders {
             timestamp or uuid field (a uuid message-id from ${uuid}, a ulong one from ${seq}).
             Write $${ for a literal ${. Data sections, binary values and user-id are taken as they are.""";
 
-    static final Set<String> NAMES = Set.of("uuid", "seq", "now", "iso-now");
-
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Pattern JSON_NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
     private static final Set<String> NUMBER_TYPES =

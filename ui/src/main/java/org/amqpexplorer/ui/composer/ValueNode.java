@@ -507,11 +507,6 @@ final class ValueNode {
         binaryAsText.set(true);
     }
 
-    /** Makes a field absent (its text kept, so ticking it again brings the value back). */
-    void clear() {
-        present.set(false);
-    }
-
     private static boolean readableUtf8(BinaryValue b) {
         String s = ValueText.utf8(b.toByteArray());
         return s != null && ValueText.readable(s);

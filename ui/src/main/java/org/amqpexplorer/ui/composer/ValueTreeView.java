@@ -4,17 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.ContextMenu;
@@ -228,9 +225,7 @@ final class ValueTreeView extends VBox {
             type = valueOf(before).type();
         }
         if (!container.itemTypes().contains(type)) type = AmqpType.STRING;
-        ValueNode added = container.addItem(index, type);
-        Platform.runLater(() -> select(added));
-        select(added);
+        select(container.addItem(index, type));
     }
 
     void move(int by) {
@@ -380,6 +375,7 @@ final class ValueTreeView extends VBox {
             key.setAlignment(Pos.CENTER_LEFT);
             keyTypeLabel.getStyleClass().add("muted");
             keyLabel.setAlignment(Pos.CENTER_LEFT);
+            keyLabel.setMaxHeight(Region.USE_PREF_SIZE);
             selectsRow(keyText);
             selectsRow(keyType);
         }
@@ -505,12 +501,12 @@ final class ValueTreeView extends VBox {
 
     private final class ValueCell extends BoundCell {
         private final TextField text = new TextField();
-        private final ChoiceBox<String> bool = new ChoiceBox<>(FXCollections.observableArrayList("true", "false"));
+        private final ComboBox<String> bool = new ComboBox<>(FXCollections.observableArrayList("true", "false"));
         private final Label label = new Label();
         private final ComboBox<AmqpType> elementType = typeBox();
         private final CheckBox describedArray = new CheckBox("described");
         private final Label count = new Label();
-        private final HBox array = new HBox(6, new Label("of"), elementType, describedArray, count);
+        private final HBox array = new HBox(6, new Label("of"), elementType, describedArray);
 
         ValueCell() {
             text.getStyleClass().add("value-editor");
@@ -562,8 +558,6 @@ final class ValueTreeView extends VBox {
                     describedArray.setOnAction(null);
                     describedArray.setSelected(node.descriptor() != null);
                     describedArray.setOnAction(e -> node.setArrayDescriptor(describedArray.isSelected()));
-                    count.textProperty().bind(Bindings.createStringBinding(() -> count(node), node.children()));
-                    onUnbind(() -> count.textProperty().unbind());
                     decorate(elementType, node);
                     yield array;
                 }

@@ -41,7 +41,7 @@ class ComposerScreenshots {
 
     @Test
     void shots(FxRobot robot) throws Exception {
-        robot.interact(this::fill);
+        robot.interact(harness::fillSample);
         WaitForAsyncUtils.waitForFxEvents();
         for (boolean dark : new boolean[] {false, true}) {
             robot.interact(() -> {
@@ -63,6 +63,12 @@ class ComposerScreenshots {
                 WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
                 robot.interact(() -> harness.tabs.getSelectionModel().select(harness.composerTab));
                 shoot(robot, "composer-" + theme + "-sent");
+                robot.interact(this::dataAndSequences);
+                robot.interact(() -> ((javafx.scene.control.ScrollPane) robot.lookup(".form-scroll").query()).setVvalue(1));
+                shoot(robot, "composer-" + theme + "-data");
+                robot.interact(() -> harness.composer.form.bodyKind.set(MessageForm.BodyKind.SEQUENCE));
+                shoot(robot, "composer-" + theme + "-sequences");
+                robot.interact(() -> harness.composer.form.bodyKind.set(MessageForm.BodyKind.VALUE));
             }
             robot.interact(() -> harness.tabs.getSelectionModel().select(harness.viewerTab));
             shoot(robot, "viewer-" + theme);
@@ -72,44 +78,6 @@ class ComposerScreenshots {
         }
     }
 
-    /** A message with something in most sections and two mistakes. */
-    private void fill() {
-        MessageForm f = harness.composer.form;
-        f.header.get("durable").textProperty().set("true");
-        f.header.get("priority").textProperty().set("300");
-        ValueNode id = f.properties.get("messageId");
-        id.typeProperty().set(AmqpType.UUID);
-        id.textProperty().set("${uuid}");
-        f.properties.get("to").textProperty().set("orders");
-        f.properties.get("subject").textProperty().set("order ${seq}");
-        f.properties.get("creationTime").textProperty().set("${now}");
-        ValueNode e = f.messageAnnotations.addItem(0, AmqpType.INT);
-        e.key().textProperty().set("x-opt-partition");
-        e.value().textProperty().set("3");
-        ValueNode ap = f.applicationProperties.addItem(0, AmqpType.STRING);
-        ap.key().textProperty().set("region");
-        ap.value().textProperty().set("eu-west");
-        f.bodyKind.set(MessageForm.BodyKind.VALUE);
-        ValueNode root = f.amqpValue;
-        root.typeProperty().set(AmqpType.MAP);
-        ValueNode item = root.addItem(0, AmqpType.MAP);
-        item.key().textProperty().set("item");
-        ValueNode sku = item.value().addItem(0, AmqpType.STRING);
-        sku.key().typeProperty().set(AmqpType.SYMBOL);
-        sku.key().textProperty().set("sku");
-        sku.value().textProperty().set("A-17");
-        ValueNode qty = item.value().addItem(1, AmqpType.UBYTE);
-        qty.key().typeProperty().set(AmqpType.SYMBOL);
-        qty.key().textProperty().set("qty");
-        qty.value().textProperty().set("2");
-        ValueNode tags = root.addItem(1, AmqpType.ARRAY);
-        tags.key().textProperty().set("tags");
-        tags.value().elementTypeProperty().set(AmqpType.SYMBOL);
-        tags.value().addItem(0, AmqpType.SYMBOL).textProperty().set("new");
-        tags.value().addItem(1, AmqpType.SYMBOL).textProperty().set("naïve");
-        f.footer.addItem(0, AmqpType.UINT).key().textProperty().set("x-opt-crc");
-    }
-
     /** The mistakes fixed, the message sent through the loopback sender: results in the composer, the copy in the viewer. */
     private void fixAndSend() {
         MessageForm f = harness.composer.form;
@@ -117,6 +85,20 @@ class ComposerScreenshots {
         f.amqpValue.items().get(1).value().items().get(1).textProperty().set("naive");
         harness.composer.countProperty().set(3);
         harness.composer.send();
+    }
+
+    /** Two data sections (text, hex with a mistake) and two amqp-sequence sections. */
+    private void dataAndSequences() {
+        MessageForm f = harness.composer.form;
+        f.bodyKind.set(MessageForm.BodyKind.DATA);
+        f.data.getFirst().textProperty().set("{\"order\": 17, \"note\": \"größer\"}");
+        DataSection hex = f.addDataSection();
+        harness.composer.switchDataMode(hex, DataSection.Mode.HEX);
+        hex.textProperty().set("00 01 02 0");
+        f.addSequence().addItem(0, AmqpType.INT).textProperty().set("1");
+        ValueNode second = f.addSequence();
+        second.addItem(0, AmqpType.STRING).textProperty().set("two");
+        second.addItem(1, AmqpType.LIST).addItem(0, AmqpType.BOOLEAN).textProperty().set("true");
     }
 
     private void size(FxRobot robot, double w, double h) {
