@@ -486,8 +486,9 @@ public final class ComposerView extends StackPane {
         problems.visibleProperty().bind(Bindings.isNotEmpty(vm.problems()));
         problems.managedProperty().bind(problems.visibleProperty());
         problems.setTooltip(new Tooltip("Click a problem to go to its field"));
-        problems.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
-            if (now != null && now.source() != null) reveal(now.source());
+        problems.setOnMouseClicked(e -> {
+            Problem p = problems.getSelectionModel().getSelectedItem();
+            if (p != null && p.source() != null) reveal(p.source());
         });
 
         Spinner<Integer> count = new Spinner<>(1, ComposerViewModel.MAX_COUNT, vm.countProperty().get());

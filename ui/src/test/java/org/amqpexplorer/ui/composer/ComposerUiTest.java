@@ -86,6 +86,7 @@ class ComposerUiTest {
         assertEquals("ubyte out of range: 700", inner.value().error(), "shown at the field");
         assertTrue(robot.lookup("#problems").queryListView().isVisible());
         assertTrue(robot.lookup("#send").queryButton().isDisabled(), "nothing is sent while there are problems");
+        assertSame(harness.tabs, harness.tabs.getScene().getRoot(), "the decorations stay inside the composer, the window's root is untouched");
         robot.eraseText(2);
         WaitForAsyncUtils.waitForFxEvents();
 
