@@ -173,7 +173,8 @@ final class ValueTreeView extends VBox {
     }
 
     private void keys(KeyEvent e) {
-        if (e.getTarget() instanceof TextField) return;
+        // Only when the table itself has the focus: in a row's text field or combo box the keys are the control's.
+        if (e.getTarget() != table) return;
         if (e.getCode() == KeyCode.INSERT) add();
         else if (e.getCode() == KeyCode.DELETE) remove();
         else if (e.isAltDown() && e.getCode() == KeyCode.UP) move(-1);
