@@ -22,6 +22,17 @@ public final class TypedJson {
     private TypedJson() {
     }
 
+    /**
+     * Parses JSON text exactly as the readers do (one value, no duplicate member names, numbers kept exactly,
+     * {@code -0} kept), without reading it as a typed value: for callers that transform the tree before
+     * reading it, such as the composer evaluating its placeholders.
+     *
+     * @throws TypedJsonException for malformed JSON, naming where
+     */
+    public static JsonNode parse(String json) {
+        return JsonText.parse(json);
+    }
+
     /** Reads one value from JSON text (a typed value or a shorthand). */
     public static AmqpValue readValue(String json) {
         return readValue(JsonText.parse(json));
