@@ -49,7 +49,7 @@ final class LinkTraffic implements ConnectionHandler {
     record Arrival(int channel, String linkName, ReceivedMessage message) {
     }
 
-    private record Tracked(SendJob job, int index, Semaphore inFlight) {
+    private record Tracked(SendJob job, int index, Semaphore inFlight, Link link) {
     }
 
     LinkTraffic(Connection engine) {
@@ -111,6 +111,27 @@ final class LinkTraffic implements ConnectionHandler {
         t.inFlight.release();
     }
 
+    @Override
+    public void remoteDetached(Link link) {
+        // What was sent on a link that went away will get no outcome: say so rather than wait forever.
+        sends.entrySet().removeIf(e -> {
+            Tracked t = e.getValue();
+            if (t.link != link) return false;
+            t.job.failed(t.index, "the link " + link.name() + " was detached before the outcome arrived");
+            t.inFlight.release();
+            return true;
+        });
+    }
+
+    @Override
+    public void transportClosed(Connection connection) {
+        sends.values().forEach(t -> {
+            t.job.failed(t.index, "the connection closed before the outcome arrived");
+            t.inFlight.release();
+        });
+        sends.clear();
+    }
+
     /** A sender for the composer's jobs through {@code link} (a sender link of this connection). */
     MessageSender sender(int channel, String linkName) {
         return job -> Thread.ofVirtual().name("send " + linkName).start(() -> run(job, channel, linkName));
@@ -157,7 +178,7 @@ final class LinkTraffic implements ConnectionHandler {
                         job.sent(index, true);
                         inFlight.release();
                     } else {
-                        sends.put(d.key(), new Tracked(job, index, inFlight));
+                        sends.put(d.key(), new Tracked(job, index, inFlight, sender));
                         job.sent(index, false);
                     }
                 } catch (IllegalArgumentException | IllegalStateException e) {
