@@ -276,17 +276,17 @@ final class PeerConnection implements ConnectionHandler {
         }
     }
 
+    /** Why the connection ended, in words: the error we closed with first (it is the cause), then the transport's. */
     private String reason() {
+        ErrorCondition local = connection.localError();
+        if (local != null) {
+            return "closed with " + describe(local) + (failure == null ? "" : " (then: " + failure + ")");
+        }
         if (failure != null) {
             return failure;
         }
-        if (connection.localError() != null) {
-            return "closed by the peer: " + describe(connection.localError());
-        }
-        if (connection.remoteError() != null) {
-            return "closed by the client: " + describe(connection.remoteError());
-        }
-        return null;
+        ErrorCondition remote = connection.remoteError();
+        return remote == null ? null : "the client closed with " + describe(remote);
     }
 
     private static String describe(ErrorCondition e) {
