@@ -17,7 +17,7 @@ import org.amqpexplorer.protocol.types.ErrorCondition;
 import org.amqpexplorer.protocol.types.Modified;
 import org.amqpexplorer.protocol.types.Outcome;
 import org.amqpexplorer.protocol.types.Rejected;
-import org.amqpexplorer.protocol.types.Released;
+import org.amqpexplorer.protocol.types.SenderSettleMode;
 import org.amqpexplorer.protocol.types.Source;
 import org.amqpexplorer.protocol.types.TransactionalState;
 
@@ -64,7 +64,7 @@ final class Consumer implements Queue.Attachment {
         this.ownsQueue = ownsQueue;
         Long max = link.remoteAttach().maxMessageSize();
         this.maxMessageSize = max == null ? 0 : max;
-        this.presettled = link.settleMode() == org.amqpexplorer.protocol.types.SenderSettleMode.SETTLED;
+        this.presettled = link.settleMode() == SenderSettleMode.SETTLED;
         this.defaultOutcome = source == null ? null : source.defaultOutcome();
     }
 

@@ -21,15 +21,26 @@
  *   <li>Delivery: messages go to the links receiving from a queue as their link-credit allows (2.6.7), in
  *       turn when several compete; drain is honoured (what is there is sent, then the rest of the credit is
  *       given back); a receiver's flow is answered with {@code available}, the queue's depth.</li>
- *   <li>Settlement and outcomes (2.6.12, 3.4): see {@link org.amqpexplorer.protocol.peer.Consumer}. Messages
- *       unsettled when their link, session or connection goes are released back to the front of their
- *       queue.</li>
+ *   <li>Settlement (2.6.12): the client's settle modes are used. Pre-settled (snd-settle-mode settled): a
+ *       message is gone once handed to the engine (at most once). Otherwise it stays acquired until the
+ *       client's outcome, and the peer settles when the outcome arrives (at least once); with
+ *       rcv-settle-mode second the client settles after that (exactly once). The same holds the other way
+ *       for messages clients send: the peer's outcome is sent settled, or unsettled under rcv-settle-mode
+ *       second. Messages unsettled when their link, session or connection goes are released back to the
+ *       front of their queue.</li>
+ *   <li>Outcomes (3.4): accepted removes the message; rejected drops it and tells the observers; released
+ *       puts it back at the front as it was (3.4.4: the delivery-count stays); modified puts it back with the
+ *       delivery-count raised only when delivery-failed is set, the header's first-acquirer false and its
+ *       message-annotations merged (3.4.5), and never again to that link when undeliverable-here is set.
+ *       That is the spec's rule, not a simpler "every redelivery counts".</li>
  *   <li>Dynamic nodes (3.5.3, 3.5.4): a source (or target) with dynamic=true gets a new queue with a generated
  *       address, given back in the attach; it is deleted when that link detaches (delete-on-close, 3.5.10),
  *       and links others attached to it are closed with amqp:resource-deleted.</li>
  *   <li>Transactions (4): a link whose target is a coordinator declares and discharges local transactions;
- *       transfers and outcomes carrying a transactional-state take effect at commit and are undone at
- *       rollback. See {@link org.amqpexplorer.protocol.peer.Transaction}.</li>
+ *       transfers carrying a transactional-state join their queue at commit (room is reserved when they
+ *       arrive) and are dropped at rollback; outcomes carrying one take effect at commit, and at rollback the
+ *       messages go back to their queues as failed deliveries (delivery-count + 1, so the next receipt is a
+ *       redelivery). Transactions still open when their coordinator link or connection goes roll back.</li>
  * </ul>
  *
  * <p>Threads: every engine call for a connection happens on that connection's thread. Queues are shared and

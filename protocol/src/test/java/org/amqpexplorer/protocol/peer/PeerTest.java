@@ -36,6 +36,10 @@ import org.amqpexplorer.protocol.transport.TransportEvent;
 import org.amqpexplorer.protocol.types.Accepted;
 import org.amqpexplorer.protocol.types.Attach;
 import org.amqpexplorer.protocol.types.Body;
+import org.amqpexplorer.protocol.types.Coordinator;
+import org.amqpexplorer.protocol.types.Declare;
+import org.amqpexplorer.protocol.types.Declared;
+import org.amqpexplorer.protocol.types.Discharge;
 import org.amqpexplorer.protocol.types.ErrorCondition;
 import org.amqpexplorer.protocol.types.Header;
 import org.amqpexplorer.protocol.types.Message;
@@ -47,6 +51,7 @@ import org.amqpexplorer.protocol.types.Role;
 import org.amqpexplorer.protocol.types.SenderSettleMode;
 import org.amqpexplorer.protocol.types.Source;
 import org.amqpexplorer.protocol.types.Target;
+import org.amqpexplorer.protocol.types.TransactionalState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -307,6 +312,74 @@ class PeerTest {
         assertEquals(why, e.error());
         assertEquals("bad", ((StringValue) ((Body.ValueBody) Message.decode(e.payload()).body()).section().value()).value());
         awaitQueue(peer, "rejects", 0, 0);
+    }
+
+    // ---- transactions
+
+    private static byte[] control(AmqpValue body) {
+        return Message.of(Body.value(body)).toBytes();
+    }
+
+    @Test
+    void outcomesInATransactionTakeEffectAtCommitAndComeBackAtRollback() throws Exception {
+        Peer peer = peer();
+        TestClient c = client(peer);
+        Sender sender = c.sender("txq");
+        c.send(sender, message("a"));
+        c.send(sender, message("b"));
+        awaitQueue(peer, "txq", 2, 0);
+        Sender coordinator = c.sender(new Attach("txn-ctl", 0L, Role.SENDER, null, null, Source.of("c"),
+                new Coordinator(List.of(Coordinator.LOCAL_TRANSACTIONS)), null, null, null, null, null, null, null));
+        assertInstanceOf(Coordinator.class, c.call(() -> coordinator.remoteAttach().target()));
+
+        OutgoingDelivery declare = c.send(coordinator, control(new Declare(null)));
+        c.until(() -> declare.remoteState() instanceof Declared, "declared");
+        AmqpValue txn = ((Declared) c.call(declare::remoteState)).txnId();
+
+        Receiver receiver = c.receiver("txq");
+        c.flow(receiver, 2);
+        for (int i = 0; i < 2; i++) c.settle(c.next(receiver), new TransactionalState(txn, Accepted.INSTANCE));
+        awaitQueue(peer, "txq", 0, 2); // 4.4.2: held by the transaction until it is discharged
+
+        OutgoingDelivery rollback = c.send(coordinator, control(new Discharge(txn, true)));
+        c.until(() -> rollback.remoteState() instanceof Accepted, "rolled back");
+        awaitQueue(peer, "txq", 2, 0);
+        c.flow(receiver, 2);
+        TestClient.Received a = c.next(receiver);
+        assertEquals("a", a.text(), "back in their order");
+        assertEquals(1, a.message().header().deliveryCountOrDefault(), "a rolled-back acquisition counts as a failed delivery");
+        TestClient.Received b = c.next(receiver);
+
+        OutgoingDelivery again = c.send(coordinator, control(new Declare(null)));
+        c.until(() -> again.remoteState() instanceof Declared, "declared again");
+        AmqpValue second = ((Declared) c.call(again::remoteState)).txnId();
+        c.settle(a, new TransactionalState(second, Accepted.INSTANCE));
+        c.settle(b, new TransactionalState(second, Accepted.INSTANCE));
+        OutgoingDelivery commit = c.send(coordinator, control(new Discharge(second, false)));
+        c.until(() -> commit.remoteState() instanceof Accepted, "committed");
+        awaitQueue(peer, "txq", 0, 0);
+
+        OutgoingDelivery unknown = c.send(coordinator, control(new Discharge(second, false)));
+        c.until(() -> unknown.remoteState() != null, "an answer to a discharge of a finished transaction");
+        assertEquals(ErrorCondition.TRANSACTION_UNKNOWN_ID, condition(c.call(unknown::remoteState)));
+    }
+
+    @Test
+    void aTransactionRollsBackWhenItsCoordinatorLinkGoes() throws Exception {
+        Peer peer = peer();
+        TestClient c = client(peer);
+        c.send(c.sender("txgone"), message("m"));
+        Sender coordinator = c.sender(new Attach("txn-ctl", 0L, Role.SENDER, null, null, Source.of("c"),
+                new Coordinator(null), null, null, null, null, null, null, null));
+        OutgoingDelivery declare = c.send(coordinator, control(new Declare(null)));
+        c.until(() -> declare.remoteState() instanceof Declared, "declared");
+        AmqpValue txn = ((Declared) c.call(declare::remoteState)).txnId();
+        Receiver receiver = c.receiver("txgone");
+        c.flow(receiver, 1);
+        c.settle(c.next(receiver), new TransactionalState(txn, Accepted.INSTANCE));
+        awaitQueue(peer, "txgone", 0, 1);
+        c.run(coordinator::close);
+        awaitQueue(peer, "txgone", 1, 0);
     }
 
     // ---- limits
