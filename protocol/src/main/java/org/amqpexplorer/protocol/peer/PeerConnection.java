@@ -272,6 +272,7 @@ final class PeerConnection implements ConnectionHandler {
                 finished.countDown();
             }
             case TransportEvent.Connected c -> {
+                // ConnectionAccepted has told the observers already
             }
         }
     }

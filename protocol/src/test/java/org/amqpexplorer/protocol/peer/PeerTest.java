@@ -510,6 +510,18 @@ class PeerTest {
     }
 
     @Test
+    void closingThePeerClosesEveryConnectionWithConnectionForced() throws Exception {
+        Peer peer = peer();
+        TestClient c = client(peer);
+        peer.close();
+        c.await(TransportEvent.Closed.class);
+        assertEquals(ErrorCondition.CONNECTION_FORCED, c.connection.remoteError().condition());
+        assertEquals(0, peer.connectionCount());
+        assertTrue(events.stream().anyMatch(e -> e instanceof PeerEvent.ConnectionClosed closed
+                && closed.reason().contains(ErrorCondition.CONNECTION_FORCED)), events.toString());
+    }
+
+    @Test
     void aLinkWithoutAnAddressIsRefused() throws Exception {
         Peer peer = peer();
         TestClient c = client(peer);
