@@ -16,6 +16,7 @@ import org.amqpexplorer.protocol.engine.EndpointState.Half;
 import org.amqpexplorer.protocol.engine.EngineEvent.Scope;
 import org.amqpexplorer.protocol.frame.Frame;
 import org.amqpexplorer.protocol.frame.FrameDecoder;
+import org.amqpexplorer.protocol.frame.FrameType;
 import org.amqpexplorer.protocol.frame.FrameWriter;
 import org.amqpexplorer.protocol.frame.FramingException;
 import org.amqpexplorer.protocol.frame.ProtocolHeader;
@@ -249,7 +250,7 @@ public final class Connection {
             if (local != Half.NONE) {
                 throw new IllegalStateException("connection already opened");
             }
-            if (transportClosed || inputFailed) {
+            if (transportClosed || state == EndpointState.CLOSED) {
                 throw new IllegalStateException("connection is finished");
             }
             long maxFrameSize = open.maxFrameSizeOrDefault();
@@ -504,8 +505,8 @@ public final class Connection {
     }
 
     private void inputFailed(FramingException e) {
+        inputFailed = true;
         if (e instanceof ProtocolHeaderException) {
-            inputFailed = true;
             writeHeader();
             ErrorCondition error = new ErrorCondition(e.condition().symbol().value(), e.reason());
             protocolError(Scope.CONNECTION, -1, -1, error);
@@ -515,12 +516,10 @@ public final class Connection {
         ErrorCondition error = new ErrorCondition(e.condition().symbol().value(), e.reason());
         protocolError(Scope.CONNECTION, -1, -1, error);
         if (headerReceived) {
-            // Before the input counts as failed: a close needs an open first (2.4.1), which a failed input refuses.
             close(error);
         } else {
             refused(error);
         }
-        inputFailed = true;
     }
 
     /** The peer's bytes were refused before any frame could be exchanged: the engine is done. */
@@ -595,16 +594,26 @@ public final class Connection {
 
     /** Whether output waits to be taken. */
     public boolean hasOutput() {
-        return out.size() > 0;
+        if (out.size() > 0) {
+            return true;
+        }
+        for (Session session : sessions) {
+            if (session.hasPendingDispositions()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
-     * Takes the bytes waiting for the peer (possibly none). Taking output lets the engine produce more transfer
-     * frames, so a transport loops until nothing is left.
+     * Takes the bytes waiting for the peer (possibly none). Dispositions made since the last take go out now,
+     * batched into ranges. Taking output lets the engine produce more transfer frames, so a transport loops
+     * until nothing is left.
      */
     public ByteBuffer takeOutput() {
         enter();
         try {
+            flushDispositions();
             ByteBuffer bytes = ByteBuffer.wrap(out.toByteArray());
             out.reset();
             return bytes;
@@ -613,8 +622,9 @@ public final class Connection {
         }
     }
 
+    /** Transfers, flows and dispositions may go: we are open, and the peer has not closed (2.4.6). */
     boolean mayWrite() {
-        return local == Half.OPEN && !transportClosed;
+        return local == Half.OPEN && remote != Half.CLOSED && !transportClosed;
     }
 
     private void writeHeader() {
@@ -631,7 +641,7 @@ public final class Connection {
 
     void writeFrame(int channel, Performative performative) {
         int start = out.size();
-        int size = writer.writeFrame(out, org.amqpexplorer.protocol.frame.FrameType.AMQP, channel, performative);
+        int size = writer.writeFrame(out, FrameType.AMQP, channel, performative);
         frameWritten(channel, performative, start, size, 0);
     }
 
@@ -653,28 +663,36 @@ public final class Connection {
         }
     }
 
-    /** Transfers, round robin over sessions (and within each over links), one frame per turn, then flows. */
+    /**
+     * Transfers, one frame at a time, round robin over the sessions (and within each over its links), so that
+     * large deliveries do not hold up the others; then drains and window flows.
+     */
     private void writeTransfers() {
         if (!mayWrite()) {
             return;
         }
-        boolean progress = true;
-        while (progress && out.size() < options.outputHighWater()) {
-            progress = false;
+        while (out.size() < options.outputHighWater()) {
             int n = sessions.size();
-            for (int i = 0; i < n && out.size() < options.outputHighWater(); i++) {
-                Session session = sessions.get((sessionCursor + i) % n);
-                if (session.writeNextTransfer()) {
-                    progress = true;
+            boolean wrote = false;
+            for (int i = 0; i < n && !wrote; i++) {
+                int index = (sessionCursor + i) % n;
+                if (sessions.get(index).writeNextTransfer()) {
+                    sessionCursor = (index + 1) % n;
+                    wrote = true;
                 }
             }
-            if (n > 0) {
-                sessionCursor = (sessionCursor + 1) % n;
+            if (!wrote) {
+                break;
             }
         }
         for (Session session : List.copyOf(sessions)) {
-            session.flushDispositions();
             session.afterTransfers();
+        }
+    }
+
+    private void flushDispositions() {
+        for (Session session : List.copyOf(sessions)) {
+            session.flushDispositions();
         }
     }
 
@@ -692,6 +710,9 @@ public final class Connection {
         }
         try {
             writeTransfers();
+            if (outputConsumer != null) {
+                flushDispositions();
+            }
             while (outputConsumer != null && out.size() > 0) {
                 ByteBuffer bytes = ByteBuffer.wrap(out.toByteArray());
                 out.reset();

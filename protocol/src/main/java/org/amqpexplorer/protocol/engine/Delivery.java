@@ -32,6 +32,11 @@ public abstract sealed class Delivery permits IncomingDelivery, OutgoingDelivery
         this.messageFormat = messageFormat;
     }
 
+    /** A key unique within the connection, as events name it ({@code EngineEvent.DeliveryRef#key}). */
+    public long key() {
+        return key;
+    }
+
     public Link link() {
         return link;
     }

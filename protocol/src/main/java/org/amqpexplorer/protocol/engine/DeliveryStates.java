@@ -17,6 +17,7 @@ final class DeliveryStates {
     private static final long RECEIVED = 0x23;
     private static final long ACCEPTED = 0x24;
     private static final long MODIFIED = 0x27;
+    private static final long DECLARED = 0x33;
     private static final long TRANSACTIONAL_STATE = 0x34;
     private static final Map<String, Long> SYMBOLS = Map.of(
             "amqp:received:list", RECEIVED,
@@ -24,21 +25,23 @@ final class DeliveryStates {
             "amqp:rejected:list", 0x25L,
             "amqp:released:list", 0x26L,
             "amqp:modified:list", MODIFIED,
+            "amqp:declared:list", DECLARED,
             "amqp:transactional-state:list", TRANSACTIONAL_STATE);
 
     private DeliveryStates() {
     }
 
     /**
-     * Accepted, rejected, released and modified are outcomes (3.4); a transactional-state is one when it carries
-     * an outcome (4.5.5); received and unknown states are not.
+     * Accepted, rejected, released and modified are outcomes (3.4), and so is declared on a coordinator link
+     * (4.5.2); a transactional-state is one when it carries an outcome (4.5.5); received and unknown states are
+     * not.
      */
     static boolean isTerminal(AmqpValue state) {
         if (!(state instanceof Described described)) {
             return false;
         }
         long code = code(described.descriptor());
-        if (code >= ACCEPTED && code <= MODIFIED) {
+        if (code >= ACCEPTED && code <= MODIFIED || code == DECLARED) {
             return true;
         }
         if (code == TRANSACTIONAL_STATE && described.described() instanceof ListValue fields) {

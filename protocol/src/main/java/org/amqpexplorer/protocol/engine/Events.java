@@ -12,7 +12,7 @@ final class Events {
 
     private final LongSupplier clock;
     private final List<EngineObserver> observers = new ArrayList<>();
-    private int rawBytesWanted;
+    /** Those of the observers that asked for raw frame bytes. */
     private final List<EngineObserver> rawBytesObservers = new ArrayList<>();
 
     Events(LongSupplier clock) {
@@ -25,7 +25,7 @@ final class Events {
 
     /** Whether some observer wants each frame's raw bytes (they cost a copy). */
     boolean rawBytesWanted() {
-        return rawBytesWanted > 0;
+        return !rawBytesObservers.isEmpty();
     }
 
     long now() {
@@ -36,14 +36,12 @@ final class Events {
         observers.add(observer);
         if (rawBytes) {
             rawBytesObservers.add(observer);
-            rawBytesWanted++;
         }
     }
 
     void remove(EngineObserver observer) {
-        if (observers.remove(observer) && rawBytesObservers.remove(observer)) {
-            rawBytesWanted--;
-        }
+        observers.remove(observer);
+        rawBytesObservers.remove(observer);
     }
 
     void emit(EngineEvent event) {

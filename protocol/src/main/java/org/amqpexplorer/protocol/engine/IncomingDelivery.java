@@ -20,6 +20,7 @@ public final class IncomingDelivery extends Delivery {
     private long total;
     private int frames;
     boolean complete;
+    boolean resumed;
 
     IncomingDelivery(Receiver receiver, long key, int deliveryId, BinaryValue tag, long messageFormat) {
         super(receiver, key, tag, messageFormat);
@@ -29,6 +30,15 @@ public final class IncomingDelivery extends Delivery {
 
     public Receiver receiver() {
         return (Receiver) link;
+    }
+
+    /**
+     * Whether the sender resumes with this delivery one that an earlier attachment of the link left unsettled
+     * (2.6.13): the application matches it by tag against what it kept, and the payload continues from where
+     * the state it announced (e.g. received) says.
+     */
+    public boolean isResumed() {
+        return resumed;
     }
 
     /** Whether more transfer frames of this delivery are still to come. */
@@ -52,15 +62,19 @@ public final class IncomingDelivery extends Delivery {
     }
 
     /**
-     * Returns the payload bytes received since the last read (all of them, for a complete delivery read once) and
-     * gives their room in the session's incoming window back, which may re-open the window to the peer.
+     * Returns the payload bytes received since the last read (all of them, for a complete delivery read once). A
+     * complete delivery's unread payload is held against the session's incoming window; reading gives that room
+     * back, which may re-open the window to the peer.
      */
     public byte[] readPayload() {
         Connection connection = link.connection;
         connection.enter();
         try {
             byte[] bytes = Arrays.copyOf(buffer, unread);
-            link.session.consumed(unreadFrames, unread);
+            if (complete) {
+                link.session.consumed(unreadFrames, unread);
+                receiver().read(this);
+            }
             unreadFrames = 0;
             unread = 0;
             if (complete) {
@@ -84,9 +98,21 @@ public final class IncomingDelivery extends Delivery {
         total += length;
     }
 
-    /** Drops the payload not yet read (abort, detach, end) and returns its room to the session window. */
+    /** The last transfer arrived: what is unread now holds room in the session window. */
+    void completed() {
+        complete = true;
+        link.session.held(unreadFrames, unread);
+    }
+
+    boolean hasUnread() {
+        return unread > 0 || unreadFrames > 0;
+    }
+
+    /** Drops the payload not yet read (abort, detach, end) and returns the room it held in the session window. */
     void discard() {
-        link.session.consumed(unreadFrames, unread);
+        if (complete) {
+            link.session.consumed(unreadFrames, unread);
+        }
         unreadFrames = 0;
         unread = 0;
         buffer = NONE;

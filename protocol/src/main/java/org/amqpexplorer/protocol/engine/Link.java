@@ -38,6 +38,11 @@ public abstract sealed class Link permits Sender, Receiver {
         this.template = template;
     }
 
+    /** The deliveries on this link that have a delivery-id and are not settled here yet, oldest first. */
+    public java.util.List<Delivery> unsettled() {
+        return session.unsettled(this);
+    }
+
     public abstract Role role();
 
     public String name() {
@@ -193,7 +198,7 @@ public abstract sealed class Link permits Sender, Receiver {
 
     abstract FlowState remoteFlowState();
 
-    /** Whether this side accepts transfers at all (a receiver that has attached and not detached). */
+    /** Attached by both ends and detached by neither: transfers and flows may go. */
     boolean isAttachedBothWays() {
         return local == Half.OPEN && remote == Half.OPEN;
     }

@@ -12,6 +12,8 @@ public final class OutgoingDelivery extends Delivery {
     boolean sent;
     boolean abortRequested;
     long bytesSent;
+    /** Its first transfer says resume (2.6.13). */
+    boolean resume;
 
     OutgoingDelivery(Sender sender, long key, BinaryValue tag, long messageFormat, byte[] payload, boolean presettled) {
         super(sender, key, tag, messageFormat);

@@ -1,5 +1,7 @@
 package org.amqpexplorer.protocol.engine;
 
+import java.util.LinkedHashSet;
+import java.util.Set;
 import org.amqpexplorer.protocol.engine.EndpointState.Half;
 import org.amqpexplorer.protocol.engine.EngineEvent.FlowState;
 import org.amqpexplorer.protocol.engine.EngineEvent.Side;
@@ -19,6 +21,8 @@ public final class Receiver extends Link {
 
     final ReceiverCredit credit = new ReceiverCredit();
     private IncomingDelivery current;
+    /** Complete deliveries whose payload the application has not read: they hold room in the session window. */
+    private final Set<IncomingDelivery> unread = new LinkedHashSet<>();
     /** Credit granted before our attach went out, to be sent right after it. */
     private boolean flowPending;
 
@@ -132,6 +136,14 @@ public final class Receiver extends Link {
             current.discard();
             current = null;
         }
+        for (IncomingDelivery d : unread) {
+            d.discard();
+        }
+        unread.clear();
+    }
+
+    void read(IncomingDelivery delivery) {
+        unread.remove(delivery);
     }
 
     private long maxMessageSize() {
@@ -145,23 +157,21 @@ public final class Receiver extends Link {
         int payloadSize = frame.payloadSize();
         if (d == null) {
             if (transfer.deliveryId() == null || transfer.deliveryTag() == null) {
-                session.consumed(1, payloadSize);
                 throw ProtocolViolation.ofSession(session, ErrorCondition.INVALID_FIELD,
                         "the first transfer of a delivery must carry delivery-id and delivery-tag (2.7.5)");
             }
             if (transfer.rcvSettleMode() == ReceiverSettleMode.SECOND && settleMode() == ReceiverSettleMode.FIRST) {
-                session.consumed(1, payloadSize);
                 throw ProtocolViolation.ofLink(this, ErrorCondition.INVALID_FIELD,
                         "rcv-settle-mode second on a transfer of a link whose mode is first (2.7.5)");
             }
             if (!credit.deliveryReceived()) {
-                session.consumed(1, payloadSize);
                 throw ProtocolViolation.ofLink(this, ErrorCondition.LINK_TRANSFER_LIMIT_EXCEEDED,
                         "delivery " + Long.toUnsignedString(transfer.deliveryId()) + " arrived with no link-credit (2.6.7)");
             }
             long format = transfer.messageFormat() == null ? 0 : transfer.messageFormat();
             d = new IncomingDelivery(this, connection.nextDeliveryKey(), SerialNumber.of(transfer.deliveryId()),
                     transfer.deliveryTag(), format);
+            d.resumed = transfer.resumeOrDefault();
             current = d;
             session.deliveryArrived(d);
             if (connection.events.enabled()) {
@@ -170,12 +180,10 @@ public final class Receiver extends Link {
             }
             flowChanged();
         } else if (transfer.deliveryId() != null && SerialNumber.of(transfer.deliveryId()) != d.deliveryId) {
-            session.consumed(1, payloadSize);
             throw ProtocolViolation.ofSession(session, ErrorCondition.INVALID_FIELD, "continuation transfer with delivery-id "
                     + Long.toUnsignedString(transfer.deliveryId()) + " for delivery " + d.deliveryId() + " (2.7.5)");
         }
         if (transfer.abortedOrDefault()) {
-            session.consumed(1, payloadSize);
             d.discard();
             d.aborted = true;
             current = null;
@@ -191,7 +199,6 @@ public final class Receiver extends Link {
         }
         long max = maxMessageSize();
         if (max > 0 && d.payloadSize() + payloadSize > max) {
-            session.consumed(1, payloadSize);
             d.discard();
             current = null;
             throw ProtocolViolation.ofLink(this, ErrorCondition.LINK_MESSAGE_SIZE_EXCEEDED, "delivery " + d.deliveryId()
@@ -200,7 +207,10 @@ public final class Receiver extends Link {
         d.append(frame.payload());
         boolean more = transfer.moreOrDefault();
         if (!more) {
-            d.complete = true;
+            d.completed();
+            if (d.hasUnread()) {
+                unread.add(d);
+            }
             current = null;
         }
         if (connection.events.enabled()) {

@@ -4,12 +4,17 @@ package org.amqpexplorer.protocol.engine;
  * The receiver's link flow state (2.6.7): delivery-count (known once the sender's attach gives its
  * initial-delivery-count), the link-credit we granted, whether we asked for drain, and the sender's values
  * as of its last flow.
+ *
+ * <p>Credit can be lowered at any time, but deliveries the sender sent under the higher grant may be in
+ * flight; so a delivery is refused only beyond the highest delivery-count + link-credit ever granted.
  */
 final class ReceiverCredit {
 
     private int deliveryCount;
     private boolean deliveryCountKnown;
     private long linkCredit;
+    /** The delivery-count the sender may reach under the highest grant so far. */
+    private int limit;
     private boolean drain;
     private long available;
     private long remoteDeliveryCount = -1;
@@ -47,6 +52,7 @@ final class ReceiverCredit {
     void remoteAttach(long initialDeliveryCount) {
         deliveryCount = SerialNumber.of(initialDeliveryCount);
         deliveryCountKnown = true;
+        limit = SerialNumber.add(deliveryCount, linkCredit);
     }
 
     /** Sets the credit we grant (and whether the sender should drain it); the caller sends the flow. */
@@ -56,18 +62,26 @@ final class ReceiverCredit {
         }
         this.linkCredit = linkCredit;
         this.drain = drain;
+        raiseLimit();
+    }
+
+    private void raiseLimit() {
+        int granted = SerialNumber.add(deliveryCount, linkCredit);
+        if (deliveryCountKnown && SerialNumber.greaterThan(granted, limit)) {
+            limit = granted;
+        }
     }
 
     /**
-     * Accounts the first transfer of a new delivery. Returns false, changing nothing, if no credit was
-     * left (2.6.7: amqp:link:transfer-limit-exceeded).
+     * Accounts the first transfer of a new delivery. Returns false, changing nothing, if it goes beyond every
+     * grant (2.6.7: amqp:link:transfer-limit-exceeded).
      */
     boolean deliveryReceived() {
-        if (linkCredit == 0) {
+        if (!SerialNumber.lessThan(deliveryCount, limit)) {
             return false;
         }
         deliveryCount = SerialNumber.add(deliveryCount, 1);
-        linkCredit--;
+        linkCredit = Math.max(0, linkCredit - 1);
         return true;
     }
 
@@ -84,6 +98,7 @@ final class ReceiverCredit {
         if (!deliveryCountKnown) {
             deliveryCount = sndCount;
             deliveryCountKnown = true;
+            limit = SerialNumber.add(deliveryCount, linkCredit);
         } else if (SerialNumber.greaterThan(sndCount, deliveryCount)) {
             advanced = SerialNumber.difference(sndCount, deliveryCount);
             deliveryCount = sndCount;

@@ -1,11 +1,14 @@
 package org.amqpexplorer.protocol.engine;
 
 import java.util.ArrayDeque;
+import org.amqpexplorer.protocol.codec.AmqpValue;
 import org.amqpexplorer.protocol.codec.BinaryValue;
 import org.amqpexplorer.protocol.engine.EndpointState.Half;
 import org.amqpexplorer.protocol.engine.EngineEvent.FlowState;
 import org.amqpexplorer.protocol.engine.EngineEvent.Side;
+import org.amqpexplorer.protocol.frame.FramingException;
 import org.amqpexplorer.protocol.frame.TransferFrames;
+import org.amqpexplorer.protocol.types.ErrorCondition;
 import org.amqpexplorer.protocol.types.Attach;
 import org.amqpexplorer.protocol.types.Flow;
 import org.amqpexplorer.protocol.types.ReceiverSettleMode;
@@ -19,7 +22,7 @@ import org.amqpexplorer.protocol.types.Transfer;
  */
 public final class Sender extends Link {
 
-    SenderCredit credit;
+    final SenderCredit credit;
     private final ArrayDeque<OutgoingDelivery> queue = new ArrayDeque<>();
     private OutgoingDelivery current;
     private TransferFrames frames;
@@ -44,7 +47,7 @@ public final class Sender extends Link {
     }
 
     public long deliveryCount() {
-        return credit.deliveryCount() & 0xFFFF_FFFFL;
+        return SerialNumber.toUnsigned(credit.deliveryCount());
     }
 
     /** Whether the receiver asked us to drain. */
@@ -77,6 +80,29 @@ public final class Sender extends Link {
      * @throws IllegalStateException    if the link is not attached here
      */
     public OutgoingDelivery send(BinaryValue tag, byte[] payload, long messageFormat, boolean settled) {
+        return send(tag, payload, messageFormat, settled, null);
+    }
+
+    /**
+     * Queues a delivery whose first transfer carries a delivery state: a transactional-state naming the
+     * transaction that posts it (4.4.1).
+     */
+    public OutgoingDelivery send(BinaryValue tag, byte[] payload, long messageFormat, boolean settled, AmqpValue state) {
+        return enqueue(tag, payload, messageFormat, settled, state, false);
+    }
+
+    /**
+     * Queues a delivery that resumes one left unsettled when an earlier attachment of this link ended (2.6.13):
+     * its first transfer says resume, with the state this end knows. Which deliveries to resume, and from which
+     * byte on, the application decides from the unsettled maps of the two attaches ({@link #localAttach()},
+     * {@link #remoteAttach()}); the payload is what is still to be sent.
+     */
+    public OutgoingDelivery resume(BinaryValue tag, byte[] payload, long messageFormat, boolean settled, AmqpValue state) {
+        return enqueue(tag, payload, messageFormat, settled, state, true);
+    }
+
+    private OutgoingDelivery enqueue(BinaryValue tag, byte[] payload, long messageFormat, boolean settled, AmqpValue state,
+                                   boolean resume) {
         connection.enter();
         try {
             if (local != Half.OPEN) {
@@ -95,6 +121,8 @@ public final class Sender extends Link {
             }
             OutgoingDelivery delivery = new OutgoingDelivery(this, connection.nextDeliveryKey(), tag, messageFormat,
                     payload.clone(), settled);
+            delivery.localState = state;
+            delivery.resume = resume;
             queue.add(delivery);
             if (connection.events.enabled()) {
                 connection.events.emit(new EngineEvent.DeliveryCreated(connection.events.now(), delivery.ref(), messageFormat, settled));
@@ -157,12 +185,16 @@ public final class Sender extends Link {
 
     @Override
     void dropDeliveries() {
+        if (current != null) {
+            // Partly sent: the receiver drops what it got when the link goes (2.6.14).
+            markAborted(current, Side.LOCAL);
+            current = null;
+            frames = null;
+        }
         for (OutgoingDelivery d : queue) {
             markAborted(d, Side.LOCAL);
         }
         queue.clear();
-        current = null;
-        frames = null;
     }
 
     void dropQueued(OutgoingDelivery delivery) {
@@ -197,7 +229,7 @@ public final class Sender extends Link {
         int channel = session.localChannel;
         if (d.abortRequested) {
             Transfer abort = new Transfer(handle, d.deliveryId(), null, null, null, null, null, null, null, Boolean.TRUE, null);
-            session.writeTransferFrame(abort, d, 0, false);
+            session.writeAbort(abort, d);
             current = null;
             frames = null;
             d.aborted = true;
@@ -212,7 +244,18 @@ public final class Sender extends Link {
         }
         int before = frames.remaining();
         int start = connection.out.size();
-        int frameSize = frames.writeNext(connection.out);
+        int frameSize;
+        try {
+            frameSize = frames.writeNext(connection.out);
+        } catch (FramingException e) {
+            // Not even an empty transfer of this delivery fits the peer's max-frame-size (a huge tag or state):
+            // the link cannot carry it, and its delivery-count already counts it, so the link ends.
+            markAborted(d, Side.LOCAL);
+            current = null;
+            frames = null;
+            close(new ErrorCondition(ErrorCondition.FRAME_SIZE_TOO_SMALL, e.reason()));
+            return;
+        }
         int payloadSize = before - frames.remaining();
         boolean more = frames.hasNext();
         session.transferFrameWritten(channel, lastTransfer, d, start, frameSize, payloadSize, more);
@@ -237,7 +280,7 @@ public final class Sender extends Link {
         frames = new TransferFrames(connection.writer, session.localChannel, (first, more) -> {
             lastTransfer = first
                     ? new Transfer(handle, id, d.tag, d.messageFormat, d.presettled ? Boolean.TRUE : Boolean.FALSE,
-                            more ? Boolean.TRUE : null, null, null, null, null, null)
+                            more ? Boolean.TRUE : null, null, d.localState, d.resume ? Boolean.TRUE : null, null, null)
                     : new Transfer(handle, null, null, null, null, more ? Boolean.TRUE : null, null, null, null, null, null);
             return lastTransfer;
         }, d.payload, 0, d.payload.length);
@@ -287,9 +330,5 @@ public final class Sender extends Link {
         return credit.flowReceived()
                 ? new FlowState(credit.remoteDeliveryCount(), credit.remoteLinkCredit(), -1, credit.drain())
                 : null;
-    }
-
-    boolean hasStartedDelivery() {
-        return current != null;
     }
 }

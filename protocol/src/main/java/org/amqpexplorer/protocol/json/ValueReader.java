@@ -69,7 +69,7 @@ final class ValueReader {
     static AmqpValue value(JsonNode node, JsonPath path) {
         return switch (node.getNodeType()) {
             case OBJECT -> typed(node, path);
-            case STRING -> new StringValue(node.textValue());
+            case STRING -> string(node.textValue(), path);
             case BOOLEAN -> BooleanValue.of(node.booleanValue());
             case NULL -> NullValue.NULL;
             case NUMBER -> node.isIntegralNumber()
@@ -129,7 +129,11 @@ final class ValueReader {
                 if (!c.isTextual() || c.textValue().isEmpty() || c.textValue().codePointCount(0, c.textValue().length()) != 1) {
                     throw mustBe(type, "a string of one Unicode code point", c, at);
                 }
-                yield new CharValue(c.textValue().codePointAt(0));
+                int cp = c.textValue().codePointAt(0);
+                if (Character.isSurrogate((char) cp)) {
+                    throw new TypedJsonException(at, "char is not a Unicode scalar value: a lone surrogate " + describe(c));
+                }
+                yield new CharValue(cp);
             }
             case TIMESTAMP -> new TimestampValue(timestamp(c, at));
             case UUID -> {
@@ -139,13 +143,26 @@ final class ValueReader {
                 yield new UuidValue(java.util.UUID.fromString(c.textValue()));
             }
             case BINARY -> BinaryValue.wrap(base64(type.specName(), c, at));
-            case STRING -> new StringValue(text(type, c, at));
+            case STRING -> string(text(type, c, at), at);
             case SYMBOL -> new SymbolValue(symbol(type, c, at));
             case LIST -> list(c, at, inside);
             case MAP -> map(c, at, inside);
             case ARRAY -> array(c, at, inside);
             case DESCRIBED -> described(c, at, inside);
         };
+    }
+
+    /** A string must be valid Unicode: AMQP strings are UTF-8, which cannot carry half a surrogate pair. */
+    private static StringValue string(String s, JsonPath at) {
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (Character.isHighSurrogate(ch) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(ch)) {
+                throw new TypedJsonException(at, "string holds a lone surrogate at index " + i + " (not valid Unicode)");
+            }
+        }
+        return new StringValue(s);
     }
 
     private static long integer(AmqpType type, JsonNode c, JsonPath at, long min, long max) {

@@ -274,6 +274,9 @@ final class PeerConnection implements ConnectionHandler {
             case TransportEvent.Connected c -> {
                 // ConnectionAccepted has told the observers already
             }
+            case TransportEvent.Held h -> {
+                // step mode is the GUI's business, on its own transport handle
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package org.amqpexplorer.protocol.transport;
 
 import java.util.List;
 import java.util.function.LongSupplier;
+import org.amqpexplorer.protocol.codec.BinaryValue;
 import org.amqpexplorer.protocol.codec.Encoder;
 import org.amqpexplorer.protocol.engine.EngineEvent;
 import org.amqpexplorer.protocol.engine.EngineObserver;
@@ -11,11 +12,13 @@ import org.amqpexplorer.protocol.frame.FrameType;
 import org.amqpexplorer.protocol.frame.FrameWriter;
 import org.amqpexplorer.protocol.frame.FramingException;
 import org.amqpexplorer.protocol.frame.ProtocolHeader;
+import org.amqpexplorer.protocol.sasl.Plain;
 import org.amqpexplorer.protocol.sasl.SaslClient;
 import org.amqpexplorer.protocol.sasl.SaslException;
 import org.amqpexplorer.protocol.sasl.SaslServer;
 import org.amqpexplorer.protocol.types.CompositeTypes;
 import org.amqpexplorer.protocol.types.SaslFrame;
+import org.amqpexplorer.protocol.types.SaslInit;
 import org.amqpexplorer.protocol.types.SaslOutcome;
 
 /**
@@ -126,9 +129,34 @@ final class SaslLayer {
         int at = out.size();
         int size = writer.writeFrame(out, FrameType.SASL, 0, frame);
         if (!observers.isEmpty()) {
-            byte[] raw = java.util.Arrays.copyOfRange(out.array(), at, at + size);
-            emit(new EngineEvent.FrameSent(clock.getAsLong(), 0, frame, 0, size, raw));
+            SaslFrame shown = redacted(frame);
+            byte[] raw;
+            if (shown == frame) {
+                raw = java.util.Arrays.copyOfRange(out.array(), at, at + size);
+            } else {
+                Encoder e = new Encoder(size);
+                writer.writeFrame(e, FrameType.SASL, 0, shown);
+                raw = e.toByteArray();
+            }
+            emit(new EngineEvent.FrameSent(clock.getAsLong(), 0, shown, 0, size, raw));
         }
+    }
+
+    /**
+     * What observers see of a frame we send: a PLAIN initial response carries the password in the clear, so
+     * observers (the trace, its exports, --trace files) get it with the password's bytes replaced by '*'.
+     */
+    static SaslFrame redacted(SaslFrame frame) {
+        if (!(frame instanceof SaslInit init) || !Plain.NAME.equals(init.mechanism()) || init.initialResponse() == null) {
+            return frame;
+        }
+        byte[] response = init.initialResponse().toByteArray();
+        int nuls = 0;
+        for (int i = 0; i < response.length; i++) {
+            if (nuls == 2) response[i] = '*';
+            else if (response[i] == 0) nuls++;
+        }
+        return new SaslInit(init.mechanism(), BinaryValue.wrap(response), init.hostname());
     }
 
     private void headerReceived(ProtocolHeader header) {

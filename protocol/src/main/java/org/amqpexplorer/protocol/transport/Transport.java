@@ -75,6 +75,14 @@ public final class Transport {
     private boolean inputEnded;
     private long closeSentAt;
     private String failure;
+    private final FrameGate inGate = new FrameGate();
+    private final FrameGate outGate = new FrameGate();
+    /** Outgoing frames released from step mode, written at the next flush. */
+    private final List<byte[]> released = new java.util.ArrayList<>();
+    private boolean pausedForHeld;
+
+    /** The two directions of a connection, for step mode. */
+    public enum Direction { INCOMING, OUTGOING }
 
     private Transport(Connection engine, ClientOptions client, ServerOptions server, Socket accepted,
                       Consumer<TransportEvent> listener, String name) {
@@ -132,6 +140,60 @@ public final class Transport {
         wake();
     }
 
+    // ---- step mode: hold frames and release them one at a time (all thread-safe; the work runs on the owner)
+
+    /**
+     * Starts or stops holding frames in one direction (from the next frame boundary). Incoming frames are held
+     * before the engine sees them, outgoing ones after it wrote them, so each released frame's effect on windows
+     * and credit shows before the next. Stopping does not release what is held.
+     */
+    public void hold(Direction direction, boolean on) {
+        engine.post(() -> {
+            gate(direction).hold(on);
+            heldChanged();
+        });
+    }
+
+    /** Lets the oldest held frame of one direction through. */
+    public void releaseOne(Direction direction) {
+        engine.post(() -> {
+            byte[] unit = gate(direction).releaseOne();
+            if (unit != null) pass(direction, List.of(unit));
+            heldChanged();
+        });
+    }
+
+    /** Lets every held frame of one direction through, in order. */
+    public void releaseAll(Direction direction) {
+        engine.post(() -> {
+            pass(direction, gate(direction).releaseAll());
+            heldChanged();
+        });
+    }
+
+    private FrameGate gate(Direction d) {
+        return d == Direction.INCOMING ? inGate : outGate;
+    }
+
+    /** On the owner thread: hands released units to the engine (incoming) or the socket (outgoing, at flush). */
+    private void pass(Direction d, List<byte[]> units) {
+        if (d == Direction.INCOMING) {
+            for (byte[] u : units) engine.feed(u, 0, u.length);
+        } else {
+            for (byte[] u : units) released.add(u);
+        }
+    }
+
+    private void heldChanged() {
+        // Holding incoming frames must not become an unbounded heap: stop reading while much is held.
+        boolean tooMuch = inGate.heldBytes() > MAX_UNREAD_BYTES;
+        if (tooMuch != pausedForHeld) {
+            pausedForHeld = tooMuch;
+            pauseReading(tooMuch);
+        }
+        listener.accept(new TransportEvent.Held(inGate.heldCount(), outGate.heldCount()));
+    }
+
     private void start() {
         for (EngineObserver o : observers) engine.addObserver(o, true);
         Thread.ofPlatform().daemon().name("amqp " + name).start(this::run);
@@ -186,7 +248,10 @@ public final class Transport {
             } else {
                 deadline = engine.tick(now);
             }
-            if (engine.state() == EndpointState.CLOSE_SENT) {
+            boolean stepping = inGate.isHolding() || outGate.isHolding() || inGate.heldCount() > 0 || outGate.heldCount() > 0;
+            if (engine.state() != EndpointState.CLOSE_SENT || stepping) {
+                closeSentAt = 0; // in step mode the user decides when frames move: no deadline then
+            } else {
                 // 2.4.3: we closed and wait for the peer's close, but not for ever (a hostile peer never sends it).
                 if (closeSentAt == 0) closeSentAt = now;
                 long closeDeadline = closeSentAt + handshakeTimeout().toMillis();
@@ -223,10 +288,14 @@ public final class Transport {
                 saslOut.reset();
             }
             if (sasl == null || sasl.succeeded()) {
+                for (byte[] u : released) out.write(u);
+                released.clear();
+                int before = outGate.heldCount();
                 while (engine.hasOutput()) {
                     ByteBuffer b = engine.takeOutput();
-                    out.write(b.array(), b.arrayOffset() + b.position(), b.remaining());
+                    for (byte[] part : outGate.accept(b.array(), b.arrayOffset() + b.position(), b.remaining())) out.write(part);
                 }
+                if (outGate.heldCount() != before) heldChanged();
             }
             out.flush();
         } catch (IOException e) {
@@ -260,7 +329,9 @@ public final class Transport {
                 }
             }
             if (offset < bytes.length && (sasl == null || sasl.succeeded())) {
-                engine.feed(bytes, offset, bytes.length - offset);
+                int before = inGate.heldCount();
+                for (byte[] part : inGate.accept(bytes, offset, bytes.length - offset)) engine.feed(part, 0, part.length);
+                if (inGate.heldCount() != before) heldChanged();
             }
         } catch (TransportException e) {
             failure = e.getMessage();
@@ -361,7 +432,7 @@ public final class Transport {
                     refuse();
                     throw new TransportException("the client skipped SASL, but this listener requires authentication");
                 } else {
-                    engine.feed(header, 0, header.length);
+                    for (byte[] part : inGate.accept(header, 0, header.length)) engine.feed(part, 0, part.length);
                 }
                 break;
             }

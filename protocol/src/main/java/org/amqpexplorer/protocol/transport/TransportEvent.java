@@ -22,6 +22,12 @@ public sealed interface TransportEvent {
     record Failed(String reason) implements TransportEvent {
     }
 
+    /**
+     * Step mode: how many frames (and the protocol header, if not yet passed) each direction holds back now.
+     */
+    record Held(int incoming, int outgoing) implements TransportEvent {
+    }
+
     /** The socket is closed; nothing more will happen on this transport. */
     record Closed() implements TransportEvent {
     }

@@ -233,16 +233,16 @@ class ConnectionTest {
     }
 
     @Test
-    void aFramingErrorBeforeOurOpenIsAnsweredWithAnOpenThenTheClose() {
+    void aFramingErrorBeforeOurOpenIsAnsweredWithOpenAndClose() {
         try (ScriptedPeer p = ScriptedPeer.acceptor()) {
             p.peer.expectAMQPHeader();
             p.peer.expectOpen();
             p.peer.expectClose().withError(error("amqp:connection:framing-error"));
             p.peer.remoteAMQPHeader().now();
-            // A frame header announcing 4 GiB, before we have opened.
-            p.peer.remoteBytes().withBytes(new byte[] {-1, -1, -1, -1, 2, 0, 0, 0}).now();
+            // A frame header announcing 4 bytes: less than the header itself.
+            p.peer.remoteBytes().withBytes(new byte[] {0, 0, 0, 4, 2, 0, 0, 0}).now();
             p.verify();
-            assertTrue(p.connection.isFinished());
+            assertEquals(EndpointState.CLOSE_SENT, p.connection.state());
         }
     }
 
@@ -258,6 +258,74 @@ class ConnectionTest {
             p.peer.remoteBytes().withBytes(new byte[] {0, 0, 0, 11, 2, 0, 0, 0, (byte) 0xa0, 1, 'x'}).now();
             p.verify();
         }
+    }
+
+    @Test
+    void aPerformativeMissingAMandatoryFieldIsADecodeError() {
+        try (ScriptedPeer p = ScriptedPeer.initiator()) {
+            p.peer.expectAMQPHeader().respondWithAMQPHeader();
+            p.peer.expectOpen().respond();
+            p.connection.open();
+            p.verify();
+            p.peer.expectClose().withError(error("amqp:decode-error"));
+            // begin with an empty field list: next-outgoing-id, incoming-window and outgoing-window are mandatory.
+            p.peer.remoteBytes().withBytes(new byte[] {0, 0, 0, 12, 2, 0, 0, 0, 0x00, 0x53, 0x11, 0x45}).now();
+            p.verify();
+            assertTrue(p.events(ProtocolError.class).get(0).error().description().contains("begin"),
+                    p.events(ProtocolError.class).get(0).toString());
+        }
+    }
+
+    @Test
+    void inPushModeOutputGoesToTheConsumerAsEachCallReturns() {
+        Connection connection = Connection.initiator();
+        List<ByteBuffer> written = new java.util.ArrayList<>();
+        connection.outputConsumer(written::add);
+        connection.open(new Open("us"));
+        assertEquals(1, written.size());
+        assertFalse(connection.hasOutput());
+        ByteBuffer bytes = written.get(0);
+        byte[] header = new byte[8];
+        bytes.get(header);
+        assertArrayEquals(ProtocolHeader.AMQP.toByteArray(), header);
+        assertEquals(bytes.remaining(), bytes.getInt(bytes.position()), "then one frame: the open");
+    }
+
+    @Test
+    void theTransportGoingAwayClosesEverythingAtOnce() {
+        try (ScriptedPeer p = ScriptedPeer.initiator()) {
+            Session session = p.openSession();
+            Sender sender = p.sender(session, "q", 1);
+            List<Connection> told = new java.util.ArrayList<>();
+            p.connection.handler(new ConnectionHandler() {
+                @Override
+                public void transportClosed(Connection connection) {
+                    told.add(connection);
+                }
+            });
+            p.connection.transportClosed();
+            assertEquals(List.of(p.connection), told);
+            assertEquals(EndpointState.CLOSED, p.connection.state());
+            assertEquals(EndpointState.CLOSED, session.state());
+            assertEquals(EndpointState.CLOSED, sender.state());
+            assertTrue(p.connection.isFinished());
+            assertFalse(p.connection.hasOutput());
+        }
+    }
+
+    @Test
+    void commandsPostedFromAnotherThreadRunOnTheDrivingThread() throws InterruptedException {
+        Connection connection = Connection.initiator();
+        java.util.concurrent.atomic.AtomicInteger wakeups = new java.util.concurrent.atomic.AtomicInteger();
+        connection.wakeup(wakeups::incrementAndGet);
+        Thread other = new Thread(() -> connection.post(connection::open));
+        other.start();
+        other.join();
+        assertEquals(1, wakeups.get());
+        assertFalse(connection.hasOutput(), "nothing runs until the driving thread says so");
+        connection.runPosted();
+        assertEquals(EndpointState.OPEN_SENT, connection.state());
+        assertTrue(connection.hasOutput());
     }
 
     @Test

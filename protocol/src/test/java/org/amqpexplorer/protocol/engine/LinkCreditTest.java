@@ -66,6 +66,20 @@ class LinkCreditTest {
     }
 
     @Test
+    void loweringCreditStillTakesWhatWasSentUnderTheHigherGrant() {
+        var rcv = new ReceiverCredit();
+        rcv.remoteAttach(0);
+        rcv.grant(5, false);
+        assertTrue(rcv.deliveryReceived());
+        rcv.grant(1, false); // the sender may already have sent deliveries 1..4
+        for (int i = 0; i < 4; i++) {
+            assertTrue(rcv.deliveryReceived(), "delivery " + (i + 1) + " was within the first grant");
+        }
+        assertEquals(0, rcv.linkCredit());
+        assertFalse(rcv.deliveryReceived(), "beyond every grant");
+    }
+
+    @Test
     void aReceiverRefusesDeliveriesBeyondItsCredit() {
         var rcv = new ReceiverCredit();
         rcv.remoteAttach(SerialNumber.of(0xFFFF_FFFFL));

@@ -129,6 +129,28 @@ class SessionTest {
     }
 
     @Test
+    void aBeginOnAChannelInUseIsAnIllegalState() {
+        try (ScriptedPeer p = ScriptedPeer.initiator()) {
+            p.openSession();
+            p.peer.expectClose().withError(error("amqp:illegal-state"));
+            p.peer.remoteBegin().withNextOutgoingId(0).withIncomingWindow(1).withOutgoingWindow(1).onChannel(0).now();
+            p.verify();
+        }
+    }
+
+    @Test
+    void anEndWithAnErrorIsAnsweredAndItsErrorKept() {
+        try (ScriptedPeer p = ScriptedPeer.initiator()) {
+            Session session = p.openSession();
+            p.peer.expectEnd();
+            p.peer.remoteEnd().withErrorCondition("amqp:resource-limit-exceeded", "too many").now();
+            p.verify();
+            assertEquals(EndpointState.CLOSED, session.state());
+            assertEquals("amqp:resource-limit-exceeded", session.remoteError().condition());
+        }
+    }
+
+    @Test
     void aBeginAnsweringNoBeginOfOursIsAnIllegalState() {
         try (ScriptedPeer p = ScriptedPeer.initiator()) {
             open(p);

@@ -77,11 +77,11 @@ class SessionWindowTest {
         var in = SessionIncomingWindow.ofFrames(2);
         in.remoteBegin(0xFFFF_FFFFL, 1000);
         assertEquals(2, in.advertise());
-        assertTrue(in.transferReceived(10));
-        assertTrue(in.transferReceived(10));
+        assertTrue(in.transferReceived());
+        assertTrue(in.transferReceived());
         assertEquals(1, in.nextIncomingId(), "next-incoming-id wrapped past 2^32-1");
         assertEquals(998, in.remoteOutgoingWindow());
-        assertFalse(in.transferReceived(10), "window-violation");
+        assertFalse(in.transferReceived(), "window-violation");
         assertEquals(1, in.nextIncomingId(), "a violating transfer changes nothing");
     }
 
@@ -90,9 +90,10 @@ class SessionWindowTest {
         var in = SessionIncomingWindow.ofFrames(4);
         in.remoteBegin(0, 100);
         in.advertise();
-        in.transferReceived(1);
-        in.transferReceived(1);
-        in.transferReceived(1);
+        in.transferReceived();
+        in.transferReceived();
+        in.transferReceived();
+        in.held(3, 3);
         assertFalse(in.shouldReadvertise(), "nothing consumed yet, a flow would say nothing new");
         in.consumed(1, 1);
         assertFalse(in.shouldReadvertise(), "one frame more is less than half the capacity");
@@ -103,15 +104,30 @@ class SessionWindowTest {
     }
 
     @Test
+    void advertisingNeverTakesBackWhatThePeerMayHaveInFlight() {
+        var in = SessionIncomingWindow.ofFrames(10);
+        in.remoteBegin(0, 100);
+        assertEquals(10, in.advertise());
+        in.transferReceived();
+        in.held(1, 10);
+        in.held(6, 60); // say a link flow goes out now, with 7 frames held: only 3 free
+        assertEquals(9, in.advertise(), "the peer may still send the 9 it was allowed");
+        for (int i = 0; i < 9; i++) {
+            assertTrue(in.transferReceived());
+        }
+        assertFalse(in.transferReceived());
+    }
+
+    @Test
     void aByteBudgetIsAWindowOfMaxFrameSizedFrames() {
         var in = SessionIncomingWindow.ofBytes(4096, 1024);
         in.remoteBegin(0, 100);
         assertEquals(4, in.advertise());
-        in.transferReceived(1000);
-        in.transferReceived(1000);
-        in.transferReceived(1000);
-        // 3000 bytes buffered leave room for one frame of 1024 bytes.
-        assertEquals(1, in.incomingWindow());
+        in.transferReceived();
+        in.transferReceived();
+        in.transferReceived();
+        in.held(3, 3000);
+        assertEquals(1, in.incomingWindow(), "the peer's view: one frame left");
         in.consumed(2, 2000);
         assertTrue(in.shouldReadvertise());
         assertEquals(3, in.advertise());
@@ -122,7 +138,7 @@ class SessionWindowTest {
         var in = SessionIncomingWindow.ofFrames(10);
         in.remoteBegin(5, 3);
         in.advertise();
-        in.transferReceived(0);
+        in.transferReceived();
         assertEquals(2, in.remoteOutgoingWindow());
         // flow(next-outgoing-id=6, outgoing-window=10): 6 + 10 - 6
         in.remoteFlow(6, 10);

@@ -109,7 +109,8 @@ final class JsonValueArbitraries {
             case DECIMAL32 -> Arbitraries.integers().map(Decimal32Value::new);
             case DECIMAL64 -> Arbitraries.longs().map(Decimal64Value::new);
             case DECIMAL128 -> Combinators.combine(Arbitraries.longs(), Arbitraries.longs()).as(Decimal128Value::new);
-            case CHAR -> Arbitraries.integers().between(0, Character.MAX_CODE_POINT).map(CharValue::new);
+            case CHAR -> Arbitraries.integers().between(0, Character.MAX_CODE_POINT)
+                    .filter(cp -> cp < Character.MIN_SURROGATE || cp > Character.MAX_SURROGATE).map(CharValue::new);
             case TIMESTAMP -> longs().map(TimestampValue::new);
             case UUID -> Combinators.combine(Arbitraries.longs(), Arbitraries.longs()).as((h, l) -> new UuidValue(new UUID(h, l)));
             case BINARY -> Arbitraries.bytes().array(byte[].class).ofMaxSize(40).map(BinaryValue::of);

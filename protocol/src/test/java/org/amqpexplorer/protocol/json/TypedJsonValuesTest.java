@@ -2,6 +2,7 @@ package org.amqpexplorer.protocol.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -134,11 +135,12 @@ class TypedJsonValuesTest {
     }
 
     @Test
-    void surrogateCodePointsAreEscapedSoTheTextIsValidUnicode() {
-        String json = TypedJson.write(ListValue.of(new CharValue(0xD800), new StringValue("a\uDC00😀")));
-        assertEquals("{\"list\":[{\"char\":\"\\ud800\"},{\"string\":\"a\\udc00😀\"}]}", json);
-        String throughUtf8 = new String(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.UTF_8);
-        assertEquals(ListValue.of(new CharValue(0xD800), new StringValue("a\uDC00😀")), TypedJson.readValue(throughUtf8));
+    void loneSurrogatesAreRefusedWithThePath() {
+        TypedJsonException c = assertThrows(TypedJsonException.class, () -> TypedJson.readValue("{\"list\": [{\"char\": \"\\ud800\"}]}"));
+        assertEquals("$.list[0]", c.path());
+        TypedJsonException s = assertThrows(TypedJsonException.class, () -> TypedJson.readValue("{\"string\": \"a\\udc00\"}"));
+        assertTrue(s.getMessage().contains("lone surrogate"), s.getMessage());
+        assertEquals(new StringValue("a😀"), TypedJson.readValue("{\"string\": \"a\\ud83d\\ude00\"}"));
     }
 
     @Test

@@ -198,6 +198,22 @@ class TransportTest {
     }
 
     @Test
+    void theTraceNeverSeesAPlainPassword() throws Exception {
+        Server server = new Server(new ServerOptions(null, false, SaslUsers.of(Map.of("guest", "pw-in-clear")), WAIT));
+        Client client = new Client(options("amqp://guest:pw-in-clear@127.0.0.1:" + server.port() + "?sasl=PLAIN"), MESSAGE);
+        assertEquals(Accepted.INSTANCE, client.outcome.get(10, TimeUnit.SECONDS));
+        EngineEvent.FrameSent init = client.frames.stream()
+                .filter(e -> e instanceof EngineEvent.FrameSent f && f.body() instanceof SaslInit)
+                .map(EngineEvent.FrameSent.class::cast).findFirst().orElseThrow();
+        String raw = new String(init.rawBytes(), StandardCharsets.ISO_8859_1);
+        assertFalse(raw.contains("pw-in-clear"), raw);
+        assertTrue(raw.contains("guest\u0000***********"), raw);
+        assertArrayEquals("\u0000guest\u0000***********".getBytes(StandardCharsets.UTF_8),
+                ((SaslInit) init.body()).initialResponse().toByteArray());
+        client.close();
+    }
+
+    @Test
     void aWrongPasswordFailsWithAReasonAndTheServerKeepsServing() throws Exception {
         Server server = new Server(new ServerOptions(null, false, SaslUsers.of(Map.of("guest", "pw")), WAIT));
         Client wrong = new Client(options("amqp://guest:nope@127.0.0.1:" + server.port() + "?sasl=PLAIN"), MESSAGE);
@@ -268,6 +284,29 @@ class TransportTest {
         Client client = new Client(options("amqp://no-such-host.invalid"), MESSAGE);
         String reason = client.await(TransportEvent.Failed.class).reason();
         assertTrue(reason.contains("unknown host 'no-such-host.invalid'"), reason);
+    }
+
+    @Test
+    void stepModeHoldsIncomingFramesUntilReleased() throws Exception {
+        Server server = new Server(ServerOptions.ANONYMOUS);
+        Client client = new Client(options("amqp://127.0.0.1:" + server.port()).withoutSasl(), MESSAGE);
+        client.transport.hold(Transport.Direction.INCOMING, true);
+        // The server's header, open, begin, attach and flow are held: no credit reaches the sender.
+        long end = System.nanoTime() + WAIT.toNanos();
+        TransportEvent.Held held = null;
+        while (System.nanoTime() < end && (held == null || held.incoming() < 5)) {
+            TransportEvent e = client.events.poll(100, TimeUnit.MILLISECONDS);
+            if (e instanceof TransportEvent.Held h) held = h;
+        }
+        assertNotNull(held);
+        assertEquals(5, held.incoming(), "header, open, begin, attach, flow");
+        assertFalse(client.outcome.isDone());
+        client.transport.releaseOne(Transport.Direction.INCOMING);
+        assertEquals(4, client.await(TransportEvent.Held.class).incoming());
+        client.transport.hold(Transport.Direction.INCOMING, false);
+        client.transport.releaseAll(Transport.Direction.INCOMING);
+        assertEquals(Accepted.INSTANCE, client.outcome.get(10, TimeUnit.SECONDS));
+        client.close();
     }
 
     // ---- TLS
