@@ -365,6 +365,37 @@ class PeerTest {
     }
 
     @Test
+    void transactionalSendsArriveAtCommitAndNotAtRollback() throws Exception {
+        Peer peer = peer();
+        TestClient c = client(peer);
+        Sender coordinator = c.sender(new Attach("txn-ctl", 0L, Role.SENDER, null, null, Source.of("c"),
+                new Coordinator(null), null, null, null, null, null, null, null));
+        Sender sender = c.sender("txsend");
+        AmqpValue[] txn = new AmqpValue[1];
+        for (boolean commit : new boolean[] {false, true}) {
+            OutgoingDelivery declare = c.send(coordinator, control(new Declare(null)));
+            c.until(() -> declare.remoteState() instanceof Declared, "declared");
+            txn[0] = ((Declared) c.call(declare::remoteState)).txnId();
+            OutgoingDelivery d = c.call(() -> sender.send(TestClient.tag(), message(commit ? "kept" : "dropped"), 0, false,
+                    new TransactionalState(txn[0], null)));
+            c.until(() -> d.remoteState() instanceof TransactionalState ts && ts.outcome() instanceof Accepted,
+                    "4.4.1: the outcome comes inside the transaction");
+            awaitQueue(peer, "txsend", 0, 0);
+            OutgoingDelivery discharge = c.send(coordinator, control(new Discharge(txn[0], !commit)));
+            c.until(() -> discharge.remoteState() instanceof Accepted, "discharged");
+            awaitQueue(peer, "txsend", commit ? 1 : 0, 0);
+        }
+        OutgoingDelivery stray = c.call(() -> sender.send(TestClient.tag(), message("late"), 0, false,
+                new TransactionalState(txn[0], null)));
+        c.until(() -> stray.remoteState() != null, "an answer for a transaction that is over");
+        assertEquals(ErrorCondition.TRANSACTION_UNKNOWN_ID, condition(c.call(stray::remoteState)));
+        Receiver receiver = c.receiver("txsend");
+        c.flow(receiver, 5);
+        assertEquals("kept", c.next(receiver).text());
+        assertNull(c.poll(receiver, 200));
+    }
+
+    @Test
     void aTransactionRollsBackWhenItsCoordinatorLinkGoes() throws Exception {
         Peer peer = peer();
         TestClient c = client(peer);
