@@ -29,6 +29,7 @@ import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 import org.amqpexplorer.protocol.codec.Encoder;
 import org.amqpexplorer.protocol.engine.Connection;
+import org.amqpexplorer.protocol.engine.EndpointState;
 import org.amqpexplorer.protocol.engine.EngineObserver;
 import org.amqpexplorer.protocol.frame.FramingException;
 import org.amqpexplorer.protocol.frame.ProtocolHeader;
@@ -63,6 +64,8 @@ public final class Transport {
     private final Object pauseLock = new Object();
     private volatile boolean paused;
     private volatile boolean stopping;
+    /** This end closed the socket: the reader's error that follows is expected, not a failure. */
+    private volatile boolean socketClosed;
 
     private volatile Socket socket;
     private OutputStream out;
@@ -70,6 +73,7 @@ public final class Transport {
     private SaslLayer sasl;
     private long saslDeadline;
     private boolean inputEnded;
+    private long closeSentAt;
     private String failure;
     private final FrameGate inGate = new FrameGate();
     private final FrameGate outGate = new FrameGate();
@@ -244,6 +248,19 @@ public final class Transport {
             } else {
                 deadline = engine.tick(now);
             }
+            boolean stepping = inGate.isHolding() || outGate.isHolding() || inGate.heldCount() > 0 || outGate.heldCount() > 0;
+            if (engine.state() != EndpointState.CLOSE_SENT || stepping) {
+                closeSentAt = 0; // in step mode the user decides when frames move: no deadline then
+            } else {
+                // 2.4.3: we closed and wait for the peer's close, but not for ever (a hostile peer never sends it).
+                if (closeSentAt == 0) closeSentAt = now;
+                long closeDeadline = closeSentAt + handshakeTimeout().toMillis();
+                if (now >= closeDeadline) {
+                    flushQuietly();
+                    throw new TransportException("the peer did not answer our close within " + handshakeTimeout().toSeconds() + " s");
+                }
+                deadline = deadline == 0 ? closeDeadline : Math.min(deadline, closeDeadline);
+            }
             flush();
             if (engine.isFinished() || inputEnded || stopping) return;
             await(deadline == 0 ? Long.MAX_VALUE : deadline - System.currentTimeMillis());
@@ -336,7 +353,7 @@ public final class Transport {
                 engine.post(() -> received(copy));
             }
         } catch (IOException e) {
-            if (!stopping) {
+            if (!stopping && !socketClosed) {
                 String reason = "reading from " + name + " failed: " + describe(e);
                 engine.post(() -> failure = failure == null ? reason : failure);
             }
@@ -499,6 +516,7 @@ public final class Transport {
     }
 
     private void closeSocket() {
+        socketClosed = true;
         Socket s = socket;
         if (s == null) return;
         try {
