@@ -80,10 +80,7 @@ public final class ClientConnection {
     private void start(EngineObserver... observers) {
         engine.handler(new Handler());
         engine.addObserver(this::engineEvent);
-        Open open = new Open(UUID.randomUUID().toString(), url.virtualHost(), url.maxFrameSize(), url.channelMax(),
-                url.idleTimeout(), null, null, null, null, null);
         transport = Transport.connect(options, engine, this::transportEvent, observers);
-        post(() -> engine.open(open));
         Duration limit = options.connectTimeout().plus(options.handshakeTimeout());
         CompletableFuture.delayedExecutor(limit.toMillis(), TimeUnit.MILLISECONDS).execute(() -> post(() -> {
             if (!opened.isDone() && ended == null) {
@@ -210,11 +207,26 @@ public final class ClientConnection {
 
     private void transportEvent(TransportEvent event) {
         switch (event) {
-            case TransportEvent.Connected c -> connected = c;
-            case TransportEvent.Authenticated a -> authenticated = a;
+            case TransportEvent.Connected c -> {
+                connected = c;
+                if (options.sasl() == null) open();
+            }
+            case TransportEvent.Authenticated a -> {
+                authenticated = a;
+                open();
+            }
             case TransportEvent.Failed f -> transportFailure = transportFailure == null ? f.reason() : transportFailure;
             case TransportEvent.Closed c -> transportClosed();
         }
+    }
+
+    /**
+     * Opens once the transport is ready for AMQP (after SASL), so that a trace shows our header and open where
+     * they go on the wire rather than where the engine wrote them.
+     */
+    private void open() {
+        engine.open(new Open(UUID.randomUUID().toString(), url.virtualHost(), url.maxFrameSize(), url.channelMax(),
+                url.idleTimeout(), null, null, null, null, null));
     }
 
     private void transportClosed() {
