@@ -63,6 +63,8 @@ public final class Transport {
     private final Object pauseLock = new Object();
     private volatile boolean paused;
     private volatile boolean stopping;
+    /** This end closed the socket: the reader's error that follows is expected, not a failure. */
+    private volatile boolean socketClosed;
 
     private volatile Socket socket;
     private OutputStream out;
@@ -268,7 +270,7 @@ public final class Transport {
                 engine.post(() -> received(copy));
             }
         } catch (IOException e) {
-            if (!stopping) {
+            if (!stopping && !socketClosed) {
                 String reason = "reading from " + name + " failed: " + describe(e);
                 engine.post(() -> failure = failure == null ? reason : failure);
             }
@@ -431,6 +433,7 @@ public final class Transport {
     }
 
     private void closeSocket() {
+        socketClosed = true;
         Socket s = socket;
         if (s == null) return;
         try {

@@ -163,6 +163,22 @@ class TransportTest {
     }
 
     @Test
+    void aCleanCloseIsNoFailureAtEitherEnd() throws Exception {
+        Server server = new Server(ServerOptions.ANONYMOUS);
+        // The socket is closed by the end that finishes; its reader then fails on the closed socket, which must not
+        // be reported. It is a race, so a few rounds.
+        for (int i = 0; i < 20; i++) {
+            Client client = new Client(options("amqp://127.0.0.1:" + server.port()).withoutSasl(), MESSAGE);
+            assertEquals(Accepted.INSTANCE, client.outcome.get(10, TimeUnit.SECONDS));
+            client.close();
+            assertTrue(client.events.stream().noneMatch(e -> e instanceof TransportEvent.Failed), client.events.toString());
+            await(server.events, TransportEvent.Closed.class);
+            assertTrue(server.events.stream().noneMatch(e -> e instanceof TransportEvent.Failed), server.events.toString());
+            server.events.clear();
+        }
+    }
+
+    @Test
     void saslScramThenAmqpAndTheTraceShowsBothLayers() throws Exception {
         Server server = new Server(new ServerOptions(null, false, SaslUsers.of(Map.of("guest", "pw")), WAIT));
         Client client = new Client(options("amqp://guest:pw@127.0.0.1:" + server.port()), MESSAGE);
