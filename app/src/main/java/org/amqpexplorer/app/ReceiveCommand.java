@@ -28,9 +28,11 @@ import picocli.CommandLine.Spec;
  * unprinted; if standard output cannot be written, the message is released instead and the command stops.
  */
 @Command(name = "receive", sortOptions = false, description = {
-        "Connects, attaches a receiving link to ADDRESS and prints every message as one line of typed JSON,",
-        "then accepts it (per --settle). Exits 0 after --count messages; with --timeout, exits 1 if fewer arrived",
-        "in time. Without --count it runs until interrupted (SIGINT, SIGTERM), then closes and exits 0."})
+        "Receives messages from ADDRESS and prints them as typed JSON.",
+        "Connects, attaches a receiving link and prints every message as one line of typed JSON as it arrives, "
+                + "then accepts it (per --settle). Exits 0 after --count messages; with --timeout, exits 1 if fewer "
+                + "arrived in time. Without --count it runs until interrupted (SIGINT, SIGTERM), then closes the "
+                + "connection and exits 0."})
 final class ReceiveCommand implements Callable<Integer> {
     /** How often the wait for a message looks up to see whether a stop was asked for. */
     private static final Duration POLL = Duration.ofMillis(100);

@@ -28,9 +28,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code send}: attach a sending link and send messages, exiting 0 only if every one was accepted. */
 @Command(name = "send", sortOptions = false, description = {
-        "Connects, attaches a sending link to ADDRESS and sends the message(s) --count times.",
-        "Exits 0 only when every message was sent and (unless at-most-once) settled with the accepted outcome;",
-        "otherwise names the outcome or error on standard error and exits 1."})
+        "Sends messages to ADDRESS.",
+        "Connects, attaches a sending link and sends the message(s) --count times. Exits 0 only when every "
+                + "message was sent and (unless at-most-once) settled with the accepted outcome; otherwise names the "
+                + "outcome or the error on standard error and exits 1."})
 final class SendCommand implements Callable<Integer> {
     static final Message DEFAULT_MESSAGE = Message.of(Body.value(new StringValue("hello")));
     /** Deliveries sent and not yet settled, at most: a large --count does not queue everything at once. */

@@ -106,6 +106,26 @@ class CommandLineTest {
     }
 
     @Test
+    void aMessageFileMayHoldOnePrettyPrintedMessage() throws Exception {
+        String url = url();
+        Path file = Files.writeString(dir.resolve("one.json"), JSON.readTree(TYPED).toPrettyString());
+        assertTrue(Files.readAllLines(file).size() > 3);
+        assertEquals(0, Cli.run("send", "--url", url, "--address", "q", "--message-file", file.toString()).exitCode);
+        Cli receive = Cli.run("receive", "--url", url, "--address", "q", "--count", "1");
+        assertEquals(TypedJson.readMessage(TYPED), TypedJson.readMessage(receive.lines().get(0)));
+
+        Path bad = Files.writeString(dir.resolve("bad.json"), "{\n  \"header\": {\"priority\": 300}\n}\n");
+        Cli badPretty = Cli.run("send", "--url", url, "--address", "q", "--message-file", bad.toString());
+        assertEquals(2, badPretty.exitCode);
+        assertTrue(badPretty.err().startsWith("Invalid value for option '--message-file': " + bad + ": $.header.priority: "),
+                badPretty::toString);
+        Cli missing = Cli.run("send", "--url", url, "--address", "q", "--message-file", dir.resolve("nope").toString());
+        assertEquals(2, missing.exitCode);
+        assertTrue(missing.err().startsWith("Invalid value for option '--message-file': " + dir.resolve("nope") + ": no such file"),
+                missing::toString);
+    }
+
+    @Test
     void aTimeoutPrintsWhatArrivedThenFails() throws Exception {
         String url = url();
         broker.put("q", Message.of(Body.value(new StringValue("only one"))).toBytes());
