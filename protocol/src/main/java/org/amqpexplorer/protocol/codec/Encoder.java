@@ -273,6 +273,7 @@ public final class Encoder {
         pos += length;
     }
 
+    /** @throws IllegalArgumentException if {@code s} has an unpaired surrogate, which UTF-8 cannot encode */
     public void writeString(String s) {
         writeText(s, FormatCode.STR8, FormatCode.STR32);
     }
@@ -308,9 +309,11 @@ public final class Encoder {
                 } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
                     bytes += 2; // 4 bytes for 2 chars
                     i++;
+                } else if (Character.isSurrogate(c)) {
+                    // no UTF-8 for it: refusing beats sending something else than was given
+                    throw new IllegalArgumentException("string has an unpaired surrogate at index " + i);
                 } else {
-                    bytes += 2; // 3 bytes; a lone surrogate is written as '?' (1 byte), see writeUtf8
-                    if (Character.isSurrogate(c)) bytes -= 2;
+                    bytes += 2; // 3 bytes
                 }
             }
         }
@@ -337,8 +340,6 @@ public final class Encoder {
                 buf[pos++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
                 buf[pos++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
                 buf[pos++] = (byte) (0x80 | (cp & 0x3F));
-            } else if (Character.isSurrogate(c)) {
-                buf[pos++] = (byte) '?';
             } else {
                 buf[pos++] = (byte) (0xE0 | (c >> 12));
                 buf[pos++] = (byte) (0x80 | ((c >> 6) & 0x3F));
@@ -442,7 +443,12 @@ public final class Encoder {
         for (AmqpValue v : elements) writePayload(code, v);
     }
 
-    /** One constructor that can hold every element: the smallest fixed width, or 8/32-bit variable width. */
+    /**
+     * One constructor that can hold every element: the smallest fixed width, or 8/32-bit variable width.
+     * Zero-width constructors (true, false, uint0, ulong0, list0) would be smaller still for arrays whose
+     * elements are all alike, but are not used: such an array declares more elements than it has bytes, which
+     * other decoders (Proton-J among them) reject.
+     */
     private static int arrayElementCode(AmqpType type, List<AmqpValue> elements) {
         return switch (type) {
             case NULL -> FormatCode.NULL;

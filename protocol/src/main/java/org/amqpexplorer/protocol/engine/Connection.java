@@ -504,8 +504,8 @@ public final class Connection {
     }
 
     private void inputFailed(FramingException e) {
-        inputFailed = true;
         if (e instanceof ProtocolHeaderException) {
+            inputFailed = true;
             writeHeader();
             ErrorCondition error = new ErrorCondition(e.condition().symbol().value(), e.reason());
             protocolError(Scope.CONNECTION, -1, -1, error);
@@ -515,10 +515,12 @@ public final class Connection {
         ErrorCondition error = new ErrorCondition(e.condition().symbol().value(), e.reason());
         protocolError(Scope.CONNECTION, -1, -1, error);
         if (headerReceived) {
+            // Before the input counts as failed: a close needs an open first (2.4.1), which a failed input refuses.
             close(error);
         } else {
             refused(error);
         }
+        inputFailed = true;
     }
 
     /** The peer's bytes were refused before any frame could be exchanged: the engine is done. */

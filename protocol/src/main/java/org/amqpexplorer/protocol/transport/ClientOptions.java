@@ -12,7 +12,7 @@ import org.amqpexplorer.protocol.sasl.SaslCredentials;
  * @param sasl             SASL credentials, or null to skip SASL and speak AMQP at once
  * @param saslHostname     the hostname sent in sasl-init (usually the virtual host), or null
  * @param connectTimeout   how long the TCP connect (and TLS handshake) may take
- * @param handshakeTimeout how long SASL may take
+ * @param handshakeTimeout how long SASL may take, and how long the peer may take to answer our close
  */
 public record ClientOptions(String host, int port, TlsOptions tls, SaslCredentials sasl, String saslHostname,
                             Duration connectTimeout, Duration handshakeTimeout) {

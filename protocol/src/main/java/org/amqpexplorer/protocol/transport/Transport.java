@@ -29,6 +29,7 @@ import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 import org.amqpexplorer.protocol.codec.Encoder;
 import org.amqpexplorer.protocol.engine.Connection;
+import org.amqpexplorer.protocol.engine.EndpointState;
 import org.amqpexplorer.protocol.engine.EngineObserver;
 import org.amqpexplorer.protocol.frame.FramingException;
 import org.amqpexplorer.protocol.frame.ProtocolHeader;
@@ -72,6 +73,7 @@ public final class Transport {
     private SaslLayer sasl;
     private long saslDeadline;
     private boolean inputEnded;
+    private long closeSentAt;
     private String failure;
 
     private Transport(Connection engine, ClientOptions client, ServerOptions server, Socket accepted,
@@ -183,6 +185,16 @@ public final class Transport {
                 deadline = saslDeadline;
             } else {
                 deadline = engine.tick(now);
+            }
+            if (engine.state() == EndpointState.CLOSE_SENT) {
+                // 2.4.3: we closed and wait for the peer's close, but not for ever (a hostile peer never sends it).
+                if (closeSentAt == 0) closeSentAt = now;
+                long closeDeadline = closeSentAt + handshakeTimeout().toMillis();
+                if (now >= closeDeadline) {
+                    flushQuietly();
+                    throw new TransportException("the peer did not answer our close within " + handshakeTimeout().toSeconds() + " s");
+                }
+                deadline = deadline == 0 ? closeDeadline : Math.min(deadline, closeDeadline);
             }
             flush();
             if (engine.isFinished() || inputEnded || stopping) return;

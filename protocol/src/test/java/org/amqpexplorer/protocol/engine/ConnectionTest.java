@@ -233,6 +233,20 @@ class ConnectionTest {
     }
 
     @Test
+    void aFramingErrorBeforeOurOpenIsAnsweredWithAnOpenThenTheClose() {
+        try (ScriptedPeer p = ScriptedPeer.acceptor()) {
+            p.peer.expectAMQPHeader();
+            p.peer.expectOpen();
+            p.peer.expectClose().withError(error("amqp:connection:framing-error"));
+            p.peer.remoteAMQPHeader().now();
+            // A frame header announcing 4 GiB, before we have opened.
+            p.peer.remoteBytes().withBytes(new byte[] {-1, -1, -1, -1, 2, 0, 0, 0}).now();
+            p.verify();
+            assertTrue(p.connection.isFinished());
+        }
+    }
+
+    @Test
     void aFrameBodyThatIsNoPerformativeIsADecodeError() {
         try (ScriptedPeer p = ScriptedPeer.initiator()) {
             p.peer.expectAMQPHeader().respondWithAMQPHeader();

@@ -31,9 +31,13 @@ import org.amqpexplorer.protocol.engine.Link;
 import org.amqpexplorer.protocol.engine.Receiver;
 import org.amqpexplorer.protocol.engine.Sender;
 import org.amqpexplorer.protocol.engine.Session;
+import org.amqpexplorer.protocol.codec.Encoder;
+import org.amqpexplorer.protocol.frame.FrameType;
+import org.amqpexplorer.protocol.frame.FrameWriter;
 import org.amqpexplorer.protocol.frame.ProtocolHeader;
 import org.amqpexplorer.protocol.sasl.SaslUsers;
 import org.amqpexplorer.protocol.types.Accepted;
+import org.amqpexplorer.protocol.types.Begin;
 import org.amqpexplorer.protocol.types.SaslInit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -226,6 +230,26 @@ class TransportTest {
             assertEquals(-1, in.read());
         }
         assertTrue(await(server.events, TransportEvent.Failed.class).reason().contains("bad protocol header"));
+    }
+
+    @Test
+    void aPeerThatNeverAnswersOurCloseIsDroppedAfterTheHandshakeTimeout() throws Exception {
+        Server server = new Server(new ServerOptions(null, false, null, Duration.ofSeconds(1)));
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
+            s.setSoTimeout(5000);
+            long start = System.nanoTime();
+            // A begin before any open: the server closes with amqp:illegal-state and waits for a close that never comes.
+            s.getOutputStream().write(ProtocolHeader.AMQP.toByteArray());
+            Encoder begin = new Encoder();
+            new FrameWriter().writeFrame(begin, FrameType.AMQP, 0, new Begin(null, 0L, 1L, 1L, null, null, null, null));
+            s.getOutputStream().write(begin.toByteArray());
+            byte[] answer = s.getInputStream().readAllBytes();
+            long took = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(new String(answer, StandardCharsets.ISO_8859_1).contains("amqp:illegal-state"));
+            assertTrue(took >= 900 && took < 4000, "dropped after about a second: " + took + " ms");
+        }
+        String reason = await(server.events, TransportEvent.Failed.class).reason();
+        assertTrue(reason.contains("did not answer our close"), reason);
     }
 
     @Test
