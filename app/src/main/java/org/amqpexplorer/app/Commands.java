@@ -19,9 +19,9 @@ final class Commands {
     private Commands() {
     }
 
-    /** Runs {@code body} with the trace file's observer (none without --trace), then closes the file. */
-    static int withTrace(Path file, PrintWriter err, Function<EngineObserver[], Integer> body) {
-        if (file == null) return body.apply(new EngineObserver[0]);
+    /** Runs {@code body} with the trace file (null without --trace), then closes the file. */
+    static int withTrace(Path file, PrintWriter err, Function<TraceFile, Integer> body) {
+        if (file == null) return body.apply(null);
         TraceFile trace;
         try {
             trace = TraceFile.open(file);
@@ -29,7 +29,7 @@ final class Commands {
             err.println("error: cannot write the trace file " + file + ": " + e.getMessage());
             return 1;
         }
-        int code = body.apply(new EngineObserver[] {trace});
+        int code = body.apply(trace);
         try {
             trace.close();
         } catch (IOException e) {
@@ -37,6 +37,11 @@ final class Commands {
             return 1;
         }
         return code;
+    }
+
+    /** The observers a client connection gets: the trace file's, if any. */
+    static EngineObserver[] observers(TraceFile trace) {
+        return trace == null ? new EngineObserver[0] : new EngineObserver[] {trace};
     }
 
     /**

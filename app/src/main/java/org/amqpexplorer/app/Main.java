@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "amqp-explorer", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "An AMQP 1.0 endpoint that shows what the protocol does.",
-        subcommands = {SendCommand.class, ReceiveCommand.class, Main.VersionCommand.class})
+        subcommands = {ListenCommand.class, SendCommand.class, ReceiveCommand.class, Main.VersionCommand.class})
 public final class Main implements Runnable {
 
     /** How commands that run until interrupted learn to stop. */

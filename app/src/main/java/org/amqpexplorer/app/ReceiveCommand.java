@@ -81,8 +81,8 @@ final class ReceiveCommand implements Callable<Integer> {
         ClientOptions options = peer.clientOptions(spec, err);
         main.interruption.watch();
         deadline = Deadline.in(timeout);
-        return Commands.withTrace(trace.file, err, observers -> {
-            ClientConnection connection = ClientConnection.connect(peer.url, options, observers);
+        return Commands.withTrace(trace.file, err, traceFile -> {
+            ClientConnection connection = ClientConnection.connect(peer.url, options, Commands.observers(traceFile));
             String failure;
             try {
                 failure = receive(connection, out, err);

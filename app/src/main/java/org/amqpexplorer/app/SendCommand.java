@@ -14,7 +14,6 @@ import org.amqpexplorer.protocol.client.ClientSession;
 import org.amqpexplorer.protocol.client.DeliveryGuarantee;
 import org.amqpexplorer.protocol.client.DeliveryOutcome;
 import org.amqpexplorer.protocol.codec.StringValue;
-import org.amqpexplorer.protocol.engine.EngineObserver;
 import org.amqpexplorer.protocol.transport.ClientOptions;
 import org.amqpexplorer.protocol.types.Body;
 import org.amqpexplorer.protocol.types.Message;
@@ -84,8 +83,8 @@ final class SendCommand implements Callable<Integer> {
                 : (message.inline != null ? message.inline : message.file).list();
         ClientOptions options = peer.clientOptions(spec, err);
         deadline = Deadline.in(timeout);
-        return Commands.withTrace(trace.file, err, observers -> {
-            ClientConnection connection = ClientConnection.connect(peer.url, options, observers);
+        return Commands.withTrace(trace.file, err, traceFile -> {
+            ClientConnection connection = ClientConnection.connect(peer.url, options, Commands.observers(traceFile));
             String failure;
             try {
                 failure = sendAll(connection, messages);

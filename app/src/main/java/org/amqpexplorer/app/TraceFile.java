@@ -31,7 +31,8 @@ import org.amqpexplorer.protocol.types.SaslResponse;
  * </pre>
  * {@code fields} holds the fields present, keyed by the spec's field names, each value in typed JSON; an empty
  * frame (heartbeat) has {@code "performative":null}. SASL responses are left out (they may hold a password):
- * their field names are listed under {@code "redacted"}. Observes any number of connections at once.
+ * their field names are listed under {@code "redacted"}. Observes any number of connections at once; a trace of
+ * several ({@link #connection(long)}) numbers each line's connection in {@code "connection"}.
  */
 final class TraceFile implements EngineObserver, AutoCloseable {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -52,14 +53,30 @@ final class TraceFile implements EngineObserver, AutoCloseable {
 
     @Override
     public void onEvent(EngineEvent event) {
-        ObjectNode line = switch (event) {
+        ObjectNode line = line(event);
+        if (line != null) write(TypedJson.write(line));
+    }
+
+    /** An observer for one of several connections: its lines begin with {@code "connection": id}. */
+    EngineObserver connection(long id) {
+        return event -> {
+            ObjectNode line = line(event);
+            if (line == null) return;
+            ObjectNode numbered = NODES.objectNode();
+            numbered.put("connection", id);
+            numbered.setAll(line);
+            write(TypedJson.write(numbered));
+        };
+    }
+
+    private static ObjectNode line(EngineEvent event) {
+        return switch (event) {
             case EngineEvent.HeaderSent h -> header(h.timestamp(), "sent", h.header());
             case EngineEvent.HeaderReceived h -> header(h.timestamp(), "received", h.header());
             case EngineEvent.FrameSent f -> frame(f.timestamp(), "sent", f.channel(), f.body(), f.payloadSize(), f.frameSize());
             case EngineEvent.FrameReceived f -> frame(f.timestamp(), "received", f.channel(), f.body(), f.payloadSize(), f.frameSize());
             default -> null;
         };
-        if (line != null) write(TypedJson.write(line));
     }
 
     private static ObjectNode start(long timestamp, String direction) {
