@@ -44,7 +44,6 @@ public final class ClientConnection {
     private final CompletableFuture<ClientConnection> opened = new CompletableFuture<>();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private volatile TransportEvent.Connected connected;
-    private volatile TransportEvent.Authenticated authenticated;
     /** The transport's thread is gone: commands run where they are posted, and find everything failed. */
     private volatile boolean terminated;
 
@@ -108,16 +107,6 @@ public final class ClientConnection {
         return connected;
     }
 
-    /** SASL's result, or null before it (or without SASL). */
-    public TransportEvent.Authenticated authentication() {
-        return authenticated;
-    }
-
-    /** The peer's open, once it arrived (read on the connection's thread, or after {@link #opened()}). */
-    public Open remoteOpen() {
-        return engine.remoteOpen();
-    }
-
     /** Begins a session; the future completes when the peer's begin answers ours. */
     public CompletableFuture<ClientSession> begin() {
         ClientSession s = new ClientSession(this);
@@ -176,11 +165,6 @@ public final class ClientConnection {
         else engine.post(command);
     }
 
-    /** Why the connection ended, or null while it lives (owner thread). */
-    ClientException ended() {
-        return ended;
-    }
-
     void register(Link link, ClientLink client) {
         links.put(link, client);
         if (client instanceof ClientSender s) sendersByName.put(link.name(), s);
@@ -211,10 +195,7 @@ public final class ClientConnection {
                 connected = c;
                 if (options.sasl() == null) open();
             }
-            case TransportEvent.Authenticated a -> {
-                authenticated = a;
-                open();
-            }
+            case TransportEvent.Authenticated a -> open();
             case TransportEvent.Failed f -> transportFailure = transportFailure == null ? f.reason() : transportFailure;
             case TransportEvent.Closed c -> transportClosed();
         }

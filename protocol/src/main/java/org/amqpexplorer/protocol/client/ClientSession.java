@@ -92,10 +92,6 @@ public final class ClientSession {
         session.begin();
     }
 
-    Session engineSession() {
-        return session;
-    }
-
     void linkGone(ClientLink link) {
         links.remove(link);
     }

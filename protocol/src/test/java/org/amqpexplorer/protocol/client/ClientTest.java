@@ -94,6 +94,23 @@ class ClientTest {
     }
 
     @Test
+    void linksCloseAndSessionsEndWhenAsked() throws Exception {
+        ClientSession session = session();
+        ClientSender sender = Await.result(session.attachSender("q", DeliveryGuarantee.AT_LEAST_ONCE), WAIT, "attach");
+        assertNotNull(sender.name());
+        Await.result(sender.close(), WAIT, "detach");
+        ClientException closed = assertThrows(ClientException.class, () -> Await.result(sender.send(text("late")), WAIT, "outcome"));
+        assertEquals("the link to 'q' is closed", closed.getMessage());
+        ClientReceiver receiver = Await.result(session.attachReceiver("q", DeliveryGuarantee.AT_LEAST_ONCE, 5, 0), WAIT, "attach");
+        broker.put("q", text("to reject").toBytes());
+        Await.result(receiver.receive(WAIT).reject(new ErrorCondition(ErrorCondition.DECODE_ERROR, "no")), WAIT, "settlement");
+        Await.result(session.end(), WAIT, "end");
+        assertThrows(ClientException.class, () -> receiver.receive(WAIT));
+        assertNull(session.connection().connectedTransport().tls());
+        Await.result(session.connection().close(), WAIT, "close");
+    }
+
+    @Test
     void theAttachCarriesTheSettleModesAndOutcomes() {
         ClientSession session = session();
         Await.result(session.attachSender("q", DeliveryGuarantee.EXACTLY_ONCE), WAIT, "attach");
