@@ -198,6 +198,7 @@ public final class ClientConnection {
             case TransportEvent.Authenticated a -> open();
             case TransportEvent.Failed f -> transportFailure = transportFailure == null ? f.reason() : transportFailure;
             case TransportEvent.Closed c -> transportClosed();
+            default -> { } // events a client does not act on (such as step mode's, which is the window's)
         }
     }
 
