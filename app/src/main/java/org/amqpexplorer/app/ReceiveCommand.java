@@ -46,7 +46,7 @@ final class ReceiveCommand implements Callable<Integer> {
     Main main;
 
     @Mixin
-    PeerOptions peer;
+    ConnectOptions peer;
 
     @Option(names = "--address", required = true, paramLabel = "ADDRESS", description = "the node to receive from")
     String address;

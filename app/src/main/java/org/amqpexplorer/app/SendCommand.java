@@ -40,7 +40,7 @@ final class SendCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    PeerOptions peer;
+    ConnectOptions peer;
 
     @Option(names = "--address", required = true, paramLabel = "ADDRESS", description = "the node to send to")
     String address;

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /** The options of the commands that connect to a peer: where, and how to trust it. */
-final class PeerOptions {
+final class ConnectOptions {
     @Option(names = "--url", required = true, paramLabel = "URL", converter = Converters.Url.class,
             description = "amqp://[USER[:PASSWORD]@]HOST[:PORT] or amqps://... (TLS with certificate and host-name checks)")
     AmqpUrl url;
