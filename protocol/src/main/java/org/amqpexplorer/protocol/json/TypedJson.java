@@ -53,6 +53,14 @@ public final class TypedJson {
         return ValueWriter.toJson(value);
     }
 
+    /**
+     * A JSON tree as one line of text, valid Unicode throughout, as the writers here write it: for writers that
+     * build on {@link #toJson(Message)} or {@link #toJson(AmqpValue)}, e.g. adding a {@code "delivery"} member.
+     */
+    public static String write(JsonNode json) {
+        return JsonText.write(json);
+    }
+
     /** Reads one message object from JSON text; a top-level {@code "delivery"} member is ignored. */
     public static Message readMessage(String json) {
         return readMessage(JsonText.parse(json));
