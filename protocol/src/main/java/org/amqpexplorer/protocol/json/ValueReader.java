@@ -130,7 +130,7 @@ final class ValueReader {
                     throw mustBe(type, "a string of one Unicode code point", c, at);
                 }
                 int cp = c.textValue().codePointAt(0);
-                if (Character.isSurrogate((char) cp)) {
+                if (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE) {
                     throw new TypedJsonException(at, "char is not a Unicode scalar value: a lone surrogate " + describe(c));
                 }
                 yield new CharValue(cp);

@@ -93,7 +93,8 @@ final class TypesArbitraries {
             a.add(Arbitraries.integers().map(Decimal32Value::new));
             a.add(Arbitraries.longs().map(Decimal64Value::new));
             a.add(Combinators.combine(Arbitraries.longs(), Arbitraries.longs()).as(Decimal128Value::new));
-            a.add(Arbitraries.integers().between(0, Character.MAX_CODE_POINT).map(CharValue::new));
+            a.add(Arbitraries.integers().between(0, Character.MAX_CODE_POINT)
+                    .filter(cp -> cp < Character.MIN_SURROGATE || cp > Character.MAX_SURROGATE).map(CharValue::new));
             a.add(Arbitraries.integers().list().ofMaxSize(4).map(l -> new ArrayValue(AmqpType.INT,
                     l.stream().<AmqpValue>map(IntValue::new).toList())));
             a.add(symbols().list().ofMaxSize(3).map(l -> new ArrayValue(AmqpType.SYMBOL,

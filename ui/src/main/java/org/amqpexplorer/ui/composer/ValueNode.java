@@ -111,7 +111,9 @@ final class ValueNode {
         });
         binaryAsText.addListener(o -> onChange.run());
         present.addListener(o -> onChange.run());
-        children.addListener((javafx.collections.ListChangeListener<ValueNode>) c -> onChange.run());
+        children.addListener((javafx.collections.ListChangeListener<ValueNode>) c -> {
+            if (!reshaping) onChange.run(); // a change of type reports once, when its parts are in place
+        });
     }
 
     // ---- construction
@@ -428,6 +430,17 @@ final class ValueNode {
     /** Keeps the parts that still make sense after a change of type; the text is always kept. */
     private void reshape(AmqpType was, AmqpType now) {
         if (loading || was == now) return;
+        reshaping = true;
+        try {
+            reshapeParts(was, now);
+        } finally {
+            reshaping = false;
+        }
+    }
+
+    private boolean reshaping;
+
+    private void reshapeParts(AmqpType was, AmqpType now) {
         boolean sequenceBefore = was == AmqpType.LIST || was == AmqpType.ARRAY;
         boolean sequenceNow = now == AmqpType.LIST || now == AmqpType.ARRAY;
         if (sequenceBefore && sequenceNow) {
@@ -439,11 +452,12 @@ final class ValueNode {
         }
         children.clear();
         if (now == AmqpType.DESCRIBED) {
+            // Both parts are in place before their types change: each change re-reads the whole form.
             ValueNode d = child(Role.DESCRIPTOR);
-            d.type.set(AmqpType.SYMBOL);
             ValueNode v = child(Role.DESCRIBED);
-            v.type.set(AmqpType.NULL);
             children.setAll(d, v);
+            d.type.set(AmqpType.SYMBOL);
+            v.type.set(AmqpType.NULL);
         }
     }
 
