@@ -95,7 +95,8 @@ final class MainView {
         this.model = model;
         this.stage = stage;
         this.version = version;
-        this.connections = new ConnectionsPane(model.live(), () -> stage, d -> model.themeProperty().get().apply(d.getDialogPane()));
+        this.connections = new ConnectionsPane(model.live(), () -> stage, d -> model.themeProperty().get().apply(d.getDialogPane()),
+                model::problem);
         centre.getItems().setAll(connections, traceTabs());
         centre.setDividerPositions(0.34);
         SplitPane.setResizableWithParent(connections, false);

@@ -43,7 +43,10 @@ public final class ConnectionsPane extends SplitPane {
     private final Consumer<Dialog<?>> styler;
 
     /** @param styler applies the window's theme to a dialog before it shows */
-    public ConnectionsPane(LiveConnections live, java.util.function.Supplier<Window> owner, Consumer<Dialog<?>> styler) {
+    private final PeerPane peerPane;
+
+    public ConnectionsPane(LiveConnections live, java.util.function.Supplier<Window> owner, Consumer<Dialog<?>> styler,
+                           Consumer<String> problems) {
         this.live = live;
         this.owner = owner;
         this.styler = styler;
@@ -52,7 +55,9 @@ public final class ConnectionsPane extends SplitPane {
         setOrientation(Orientation.VERTICAL);
         Label title = new Label("Connections");
         title.getStyleClass().add("pane-title");
-        VBox top = new VBox(4, title, tree);
+        this.peerPane = new PeerPane(live, problems);
+        tree.emptyAction("Start the built-in peer and connect to it", this::firstStart);
+        VBox top = new VBox(4, title, tree, peerPane);
         VBox.setVgrow(tree, javafx.scene.layout.Priority.ALWAYS);
         getItems().addAll(top, details);
         setDividerPositions(0.55);
@@ -60,6 +65,25 @@ public final class ConnectionsPane extends SplitPane {
             details.show(item == null ? null : item.getValue());
             tree.tree().setContextMenu(item == null ? null : menu(item.getValue()));
         });
+    }
+
+    /**
+     * One click for a newcomer with no broker: the built-in peer on a free port, a connection to it, and a session
+     * with a sender and a receiver exchanging a few messages, so there is live traffic to look at at once.
+     */
+    public void firstStart() {
+        org.amqpexplorer.protocol.peer.Peer p = live.peerProperty().get();
+        if (p == null) p = peerPane.startOnFreePort();
+        if (p == null) return;
+        var url = org.amqpexplorer.protocol.transport.AmqpUrl.parse("amqp://" + p.host() + ":" + p.port());
+        live.connect("built-in peer " + p.host() + ":" + p.port(),
+                org.amqpexplorer.protocol.transport.ClientOptions.of(url),
+                new org.amqpexplorer.protocol.types.Open("amqp-explorer-" + java.util.UUID.randomUUID(), p.host(), 65_536L, null,
+                        60_000L, null, null, null, null, null), live.demo());
+    }
+
+    public PeerPane peerPane() {
+        return peerPane;
     }
 
     public ExplorerView tree() {
@@ -79,7 +103,7 @@ public final class ConnectionsPane extends SplitPane {
                 ConnectionControl control = live.actions().control(c);
                 boolean paused = control != null && control.isReadingPaused();
                 items.add(item(paused ? "Resume reading from the socket" : "Pause reading from the socket (back-pressure)",
-                        control != null, () -> live.actions().pauseReading(c, !paused)));
+                        control != null && control.canPauseReading(), () -> live.actions().pauseReading(c, !paused)));
                 items.add(new SeparatorMenuItem());
                 items.add(item("Close…", open, () -> withError("Close the connection", e -> live.actions().close(c, e))));
             }
