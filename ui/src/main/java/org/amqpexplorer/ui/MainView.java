@@ -31,7 +31,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
-import org.amqpexplorer.ui.connect.ConfigFolder;
+import org.amqpexplorer.ui.settings.ConfigFolder;
 import org.amqpexplorer.ui.connect.ConnectDialog;
 import org.amqpexplorer.ui.connect.ProfileStore;
 import org.amqpexplorer.ui.explorer.ConnectionsPane;
