@@ -64,6 +64,10 @@ final class LinkTraffic implements ConnectionHandler {
         autoAccept.put(channel + "/" + linkName, on);
     }
 
+    boolean isAutoAccept(int channel, String linkName) {
+        return Boolean.TRUE.equals(autoAccept.get(channel + "/" + linkName));
+    }
+
     /** What arrived since the last call (FX thread). */
     List<Arrival> drain() {
         List<Arrival> out = new java.util.ArrayList<>();

@@ -202,6 +202,12 @@ public final class LiveConnections {
         return t.sender(link.session().localChannelProperty().get(), link.name());
     }
 
+    /** Whether this receiver accepts what it takes in as it arrives. */
+    public boolean isAutoAccept(LinkNode link) {
+        LinkTraffic t = traffic.get(link.session().connection());
+        return t != null && t.isAutoAccept(link.session().localChannelProperty().get(), link.name());
+    }
+
     /** Accept what this receiver takes in as it arrives (or leave it for the user to settle in the tree). */
     public void autoAccept(LinkNode link, boolean on) {
         LinkTraffic t = traffic.get(link.session().connection());
