@@ -44,6 +44,7 @@ public final class ConnectionsPane extends SplitPane {
 
     /** @param styler applies the window's theme to a dialog before it shows */
     private final PeerPane peerPane;
+    private ContextMenu openMenu;
 
     public ConnectionsPane(LiveConnections live, java.util.function.Supplier<Window> owner, Consumer<Dialog<?>> styler,
                            Consumer<String> problems) {
@@ -55,15 +56,36 @@ public final class ConnectionsPane extends SplitPane {
         setOrientation(Orientation.VERTICAL);
         Label title = new Label("Connections");
         title.getStyleClass().add("pane-title");
+        // The same actions as the context menu, for the keyboard (and for a glance at what can be done).
+        javafx.scene.control.MenuButton actionsButton = new javafx.scene.control.MenuButton("Actions");
+        actionsButton.setId("tree-actions");
+        actionsButton.setOnShowing(e -> {
+            var item = tree.tree().getSelectionModel().getSelectedItem();
+            actionsButton.getItems().setAll(item == null
+                    ? List.of(item("Select a connection, session, link or delivery first", false, () -> { }))
+                    : menu(item.getValue()).getItems());
+        });
+        actionsButton.getItems().add(new MenuItem("…"));
+        javafx.scene.layout.Region spring = new javafx.scene.layout.Region();
+        javafx.scene.layout.HBox.setHgrow(spring, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.HBox header = new javafx.scene.layout.HBox(6, title, spring, actionsButton);
+        header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         this.peerPane = new PeerPane(live, problems);
         tree.emptyAction("Start the built-in peer and connect to it", this::firstStart);
-        VBox top = new VBox(4, title, tree, peerPane);
+        VBox top = new VBox(4, header, tree, peerPane);
         VBox.setVgrow(tree, javafx.scene.layout.Priority.ALWAYS);
         getItems().addAll(top, details);
         setDividerPositions(0.55);
-        tree.tree().getSelectionModel().selectedItemProperty().addListener((o, a, item) -> {
-            details.show(item == null ? null : item.getValue());
-            tree.tree().setContextMenu(item == null ? null : menu(item.getValue()));
+        tree.tree().getSelectionModel().selectedItemProperty().addListener((o, a, item) ->
+                details.show(item == null ? null : item.getValue()));
+        // The menu is built when asked for, so it shows what can be done to the entity as it is now.
+        tree.tree().setOnContextMenuRequested(e -> {
+            var item = tree.tree().getSelectionModel().getSelectedItem();
+            if (openMenu != null) openMenu.hide();
+            if (item == null) return;
+            openMenu = menu(item.getValue());
+            openMenu.show(tree.tree(), e.getScreenX(), e.getScreenY());
+            e.consume();
         });
     }
 
@@ -167,11 +189,13 @@ public final class ConnectionsPane extends SplitPane {
         d.setTitle(role == Role.SENDER ? "Attach a sender" : "Attach a receiver");
         d.setHeaderText(role == Role.SENDER ? "Send to a node (a queue or topic address)" : "Receive from a node");
         TextField address = new TextField("queue-a");
+        address.setId("attach-address");
         TextField name = new TextField((role == Role.SENDER ? "sender-" : "receiver-") + Long.toHexString(System.nanoTime() & 0xFFFF));
         javafx.scene.control.ComboBox<String> guarantee = new javafx.scene.control.ComboBox<>();
         guarantee.getItems().addAll("at-least-once", "at-most-once", "exactly-once");
         guarantee.setValue("at-least-once");
         TextField credit = new TextField(role == Role.RECEIVER ? "10" : "");
+        credit.setId("attach-credit");
         credit.setDisable(role == Role.SENDER);
         credit.setPromptText("0: grant credit by hand");
         GridPane g = new GridPane();
@@ -224,6 +248,7 @@ public final class ConnectionsPane extends SplitPane {
         d.setTitle(title);
         d.setHeaderText(title + ", optionally with an error condition");
         TextField description = new TextField();
+        description.setId("error-description");
         description.setPromptText("description (optional)");
         d.getDialogPane().setExpandableContent(new VBox(4, new Label("Description"), description));
         d.getDialogPane().setExpanded(true);

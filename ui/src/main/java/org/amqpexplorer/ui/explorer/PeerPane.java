@@ -17,7 +17,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
-import javafx.scene.control.cell.PropertyValueFactory;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -81,14 +80,14 @@ public final class PeerPane extends TitledPane {
         }
 
         TableColumn<QueueSnapshot, String> address = new TableColumn<>("Queue");
-        address.setCellValueFactory(new PropertyValueFactory<>("address"));
+        address.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue().address()));
         address.setPrefWidth(150);
         TableColumn<QueueSnapshot, Integer> depth = new TableColumn<>("Depth");
-        depth.setCellValueFactory(new PropertyValueFactory<>("depth"));
+        depth.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue().depth()));
         TableColumn<QueueSnapshot, Integer> consumers = new TableColumn<>("Consumers");
-        consumers.setCellValueFactory(new PropertyValueFactory<>("consumers"));
+        consumers.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue().consumers()));
         TableColumn<QueueSnapshot, Long> unsettled = new TableColumn<>("Unsettled");
-        unsettled.setCellValueFactory(new PropertyValueFactory<>("unsettled"));
+        unsettled.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue().unsettled()));
         queues.getColumns().setAll(java.util.List.of(address, depth, consumers, unsettled));
         queues.setPlaceholder(new Label("Queues appear when a client attaches to an address."));
         queues.setPrefHeight(140);
