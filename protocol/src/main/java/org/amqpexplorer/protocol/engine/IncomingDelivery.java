@@ -21,6 +21,10 @@ public final class IncomingDelivery extends Delivery {
     private int frames;
     boolean complete;
     boolean resumed;
+    /** Its unread payload holds room in the session window; it is then on its receiver's list of such. */
+    private boolean holding;
+    IncomingDelivery previousHeld;
+    IncomingDelivery nextHeld;
 
     IncomingDelivery(Receiver receiver, long key, int deliveryId, BinaryValue tag, long messageFormat) {
         super(receiver, key, tag, messageFormat);
@@ -70,14 +74,12 @@ public final class IncomingDelivery extends Delivery {
         Connection connection = link.connection;
         connection.enter();
         try {
-            byte[] bytes = Arrays.copyOf(buffer, unread);
-            if (complete) {
-                link.session.consumed(unreadFrames, unread);
-                receiver().read(this);
-            }
+            // A buffer filled exactly (a delivery in one frame, read once) is handed over as it is.
+            byte[] bytes = buffer.length == unread ? buffer : Arrays.copyOf(buffer, unread);
+            release();
             unreadFrames = 0;
             unread = 0;
-            if (complete) {
+            if (complete || bytes == buffer) {
                 buffer = NONE;
             }
             return bytes;
@@ -101,18 +103,25 @@ public final class IncomingDelivery extends Delivery {
     /** The last transfer arrived: what is unread now holds room in the session window. */
     void completed() {
         complete = true;
-        link.session.held(unreadFrames, unread);
+        if (unread > 0 || unreadFrames > 0) {
+            link.session.held(unreadFrames, unread);
+            holding = true;
+            receiver().held(this);
+        }
     }
 
-    boolean hasUnread() {
-        return unread > 0 || unreadFrames > 0;
+    /** Gives back the room the unread payload holds in the session window. */
+    private void release() {
+        if (holding) {
+            holding = false;
+            link.session.consumed(unreadFrames, unread);
+            receiver().released(this);
+        }
     }
 
     /** Drops the payload not yet read (abort, detach, end) and returns the room it held in the session window. */
     void discard() {
-        if (complete) {
-            link.session.consumed(unreadFrames, unread);
-        }
+        release();
         unreadFrames = 0;
         unread = 0;
         buffer = NONE;

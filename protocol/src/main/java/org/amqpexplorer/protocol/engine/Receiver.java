@@ -1,7 +1,5 @@
 package org.amqpexplorer.protocol.engine;
 
-import java.util.LinkedHashSet;
-import java.util.Set;
 import org.amqpexplorer.protocol.engine.EndpointState.Half;
 import org.amqpexplorer.protocol.engine.EngineEvent.FlowState;
 import org.amqpexplorer.protocol.engine.EngineEvent.Side;
@@ -21,8 +19,11 @@ public final class Receiver extends Link {
 
     final ReceiverCredit credit = new ReceiverCredit();
     private IncomingDelivery current;
-    /** Complete deliveries whose payload the application has not read: they hold room in the session window. */
-    private final Set<IncomingDelivery> unread = new LinkedHashSet<>();
+    /**
+     * Complete deliveries whose payload the application has not read: they hold room in the session window.
+     * A list through the deliveries themselves, so that the one each delivery joins and leaves costs nothing.
+     */
+    private IncomingDelivery firstHeld;
     /** Credit granted before our attach went out, to be sent right after it. */
     private boolean flowPending;
 
@@ -136,14 +137,30 @@ public final class Receiver extends Link {
             current.discard();
             current = null;
         }
-        for (IncomingDelivery d : unread) {
-            d.discard();
+        while (firstHeld != null) {
+            firstHeld.discard();
         }
-        unread.clear();
     }
 
-    void read(IncomingDelivery delivery) {
-        unread.remove(delivery);
+    void held(IncomingDelivery delivery) {
+        delivery.nextHeld = firstHeld;
+        if (firstHeld != null) {
+            firstHeld.previousHeld = delivery;
+        }
+        firstHeld = delivery;
+    }
+
+    void released(IncomingDelivery delivery) {
+        if (delivery.previousHeld != null) {
+            delivery.previousHeld.nextHeld = delivery.nextHeld;
+        } else {
+            firstHeld = delivery.nextHeld;
+        }
+        if (delivery.nextHeld != null) {
+            delivery.nextHeld.previousHeld = delivery.previousHeld;
+        }
+        delivery.previousHeld = null;
+        delivery.nextHeld = null;
     }
 
     private long maxMessageSize() {
@@ -208,9 +225,6 @@ public final class Receiver extends Link {
         boolean more = transfer.moreOrDefault();
         if (!more) {
             d.completed();
-            if (d.hasUnread()) {
-                unread.add(d);
-            }
             current = null;
         }
         if (connection.events.enabled()) {

@@ -3,7 +3,6 @@ package org.amqpexplorer.protocol.engine;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -55,9 +54,9 @@ public final class Session {
 
     private int nextDeliveryId;
     private int nextIncomingDeliveryId;
-    /** Deliveries not yet settled here, by delivery-id (insertion order is delivery-id order). */
-    private final Map<Integer, Delivery> unsettledOutgoing = new LinkedHashMap<>();
-    private final Map<Integer, Delivery> unsettledIncoming = new LinkedHashMap<>();
+    /** Deliveries not yet settled here, by delivery-id. */
+    private final DeliveriesById unsettledOutgoing = new DeliveriesById();
+    private final DeliveriesById unsettledIncoming = new DeliveriesById();
     private final List<Delivery> pendingDispositions = new ArrayList<>();
 
     Session(Connection connection) {
@@ -398,7 +397,7 @@ public final class Session {
 
     private void remoteDisposition(Disposition disposition) {
         // role=receiver: the peer is the receiver, so the deliveries are ones we sent.
-        Map<Integer, Delivery> deliveries = disposition.role() == Role.RECEIVER ? unsettledOutgoing : unsettledIncoming;
+        DeliveriesById deliveries = disposition.role() == Role.RECEIVER ? unsettledOutgoing : unsettledIncoming;
         int first = SerialNumber.of(disposition.first());
         int last = SerialNumber.of(disposition.lastOrFirst());
         long size = SerialNumber.rangeSize(first, last);
@@ -416,6 +415,7 @@ public final class Session {
                     hits.add(d);
                 }
             }
+            hits.sort(Comparator.comparingLong(d -> Integer.toUnsignedLong(d.deliveryId - first)));
         }
         for (Delivery d : hits) {
             d.remoteUpdate(disposition.state(), disposition.settledOrDefault());
@@ -497,8 +497,8 @@ public final class Session {
         if (local != Half.OPEN || remote != Half.OPEN || !connection.mayWrite()) {
             return;
         }
-        for (Link link : List.copyOf(links)) {
-            if (link instanceof Sender sender) {
+        for (int i = 0; i < links.size(); i++) {
+            if (links.get(i) instanceof Sender sender) {
                 sender.drainIfAsked();
             }
         }
@@ -527,7 +527,7 @@ public final class Session {
         if (!delivery.hasDeliveryId) {
             return;
         }
-        Map<Integer, Delivery> map = delivery.incoming() ? unsettledIncoming : unsettledOutgoing;
+        DeliveriesById map = delivery.incoming() ? unsettledIncoming : unsettledOutgoing;
         map.remove(delivery.deliveryId, delivery);
     }
 
@@ -550,25 +550,29 @@ public final class Session {
         if (pendingDispositions.isEmpty()) {
             return;
         }
-        List<Delivery> pending = List.copyOf(pendingDispositions);
-        pendingDispositions.clear();
-        for (Delivery d : pending) {
+        List<Delivery> incoming = new ArrayList<>();
+        List<Delivery> outgoing = new ArrayList<>();
+        for (Delivery d : pendingDispositions) {
             d.dispositionPending = false;
+            (d.incoming() ? incoming : outgoing).add(d);
         }
+        pendingDispositions.clear();
         if (local != Half.OPEN || !connection.mayWrite()) {
             return;
         }
-        writeRanges(pending.stream().filter(Delivery::incoming).toList(), Role.RECEIVER, nextIncomingDeliveryId);
-        writeRanges(pending.stream().filter(d -> !d.incoming()).toList(), Role.SENDER, nextDeliveryId);
+        writeRanges(incoming, Role.RECEIVER, nextIncomingDeliveryId);
+        writeRanges(outgoing, Role.SENDER, nextDeliveryId);
     }
 
-    private void writeRanges(List<Delivery> deliveries, Role role, int next) {
-        if (deliveries.isEmpty()) {
+    private void writeRanges(List<Delivery> sorted, Role role, int next) {
+        if (sorted.isEmpty()) {
             return;
         }
-        // Every id in play precedes the next one to be assigned, so ordering by distance from it is id order.
-        List<Delivery> sorted = new ArrayList<>(deliveries);
-        sorted.sort(Comparator.comparingLong(d -> Integer.toUnsignedLong(d.deliveryId - next)));
+        // Every id in play precedes the next one to be assigned, so ordering by distance from it is id order;
+        // settled in the order they arrived, they usually are in order already.
+        if (!inIdOrder(sorted, next)) {
+            sorted.sort(Comparator.comparingLong(d -> Integer.toUnsignedLong(d.deliveryId - next)));
+        }
         int first = sorted.get(0).deliveryId;
         int last = first;
         boolean settled = sorted.get(0).settled;
@@ -586,6 +590,15 @@ public final class Session {
             state = d.localState;
         }
         writeDisposition(role, first, last, settled, state);
+    }
+
+    private static boolean inIdOrder(List<Delivery> deliveries, int next) {
+        for (int i = 1; i < deliveries.size(); i++) {
+            if (Integer.compareUnsigned(deliveries.get(i - 1).deliveryId - next, deliveries.get(i).deliveryId - next) > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void writeDisposition(Role role, int first, int last, boolean settled, AmqpValue state) {
@@ -631,8 +644,8 @@ public final class Session {
             localHandles.remove(link.handle, link);
         }
         if (link.localClosed || link.remoteClosed) {
-            unsettledOutgoing.values().removeIf(d -> d.link == link);
-            unsettledIncoming.values().removeIf(d -> d.link == link);
+            unsettledOutgoing.removeIf(d -> d.link == link);
+            unsettledIncoming.removeIf(d -> d.link == link);
         }
         links.remove(link);
         if (linkCursor > links.size()) {
