@@ -40,7 +40,9 @@ public final class Session {
     private Begin remoteBegin;
     private ErrorCondition localError;
     private ErrorCondition remoteError;
+    /** The incoming window set before begin, instead of the begin's: a byte budget, or frames (-1: not set). */
     private long incomingBytes = -1;
+    private long incomingFrames = -1;
 
     SessionOutgoingWindow outgoing;
     SessionIncomingWindow incoming;
@@ -128,13 +130,54 @@ public final class Session {
 
     /**
      * Sizes the incoming window from a byte budget instead of the begin's incoming-window: as many frames of
-     * our max-frame-size as the budget holds, less what is received and not yet read. Before {@link #begin}.
+     * our max-frame-size as the budget holds, less what is received and not yet read. Before {@link #begin}, it
+     * applies from the begin on; on a live session, as {@link #incomingWindow(long)} says.
      */
     public void incomingWindowBytes(long budget) {
-        if (local != Half.NONE) {
-            throw new IllegalStateException("the session is already begun");
+        connection.enter();
+        try {
+            if (incoming == null) {
+                // Checked against our max-frame-size at begin, when the open has set it.
+                incomingBytes = budget;
+                incomingFrames = -1;
+                return;
+            }
+            incoming.resizeBytes(budget, connection.localMaxFrameSize());
+            windowResized();
+        } finally {
+            connection.exit();
         }
-        incomingBytes = budget;
+    }
+
+    /**
+     * Sets the incoming window in frames. Before {@link #begin}, it replaces the begin's incoming-window. On a
+     * live session the new value goes to the peer at once in a session flow (2.5.6), smaller as well as larger;
+     * transfers the peer sent under the larger window before it heard are still taken.
+     *
+     * @throws IllegalArgumentException if not a uint
+     */
+    public void incomingWindow(long frames) {
+        connection.enter();
+        try {
+            if (incoming == null) {
+                SessionIncomingWindow.checkFrames(frames);
+                incomingFrames = frames;
+                incomingBytes = -1;
+                return;
+            }
+            incoming.resizeFrames(frames);
+            windowResized();
+        } finally {
+            connection.exit();
+        }
+    }
+
+    private void windowResized() {
+        if (local == Half.OPEN && remote != Half.CLOSED && connection.mayWrite()) {
+            writeFlow(null, false);
+        } else {
+            windowChanged();
+        }
     }
 
     public void begin() {
@@ -159,7 +202,7 @@ public final class Session {
             }
             SessionIncomingWindow in = incomingBytes >= 0
                     ? SessionIncomingWindow.ofBytes(incomingBytes, connection.localMaxFrameSize())
-                    : SessionIncomingWindow.ofFrames(template.incomingWindow());
+                    : SessionIncomingWindow.ofFrames(incomingFrames >= 0 ? incomingFrames : template.incomingWindow());
             SessionOutgoingWindow out = new SessionOutgoingWindow(SerialNumber.of(template.nextOutgoingId()), template.outgoingWindow());
             if (remoteBegin != null) {
                 out.remoteBegin(remoteBegin.incomingWindow());

@@ -258,6 +258,58 @@ class SessionTest {
     }
 
     @Test
+    void theIncomingWindowSetOnALiveSessionGoesOutAtOnceInASessionFlow() {
+        try (ScriptedPeer p = ScriptedPeer.initiator()) {
+            open(p);
+            p.peer.expectBegin().withIncomingWindow(100).respond();
+            Session session = p.connection.session();
+            session.begin(begin(0, 100, 100));
+            p.verify();
+            Receiver receiver = p.receiver(session, "queue");
+            p.peer.expectFlow().withLinkCredit(50);
+            receiver.flow(50);
+            p.verify();
+
+            // 2.5.6: down to 2 frames, said with a flow that names no link.
+            p.peer.expectFlow().withIncomingWindow(2).withHandle(org.hamcrest.Matchers.nullValue());
+            session.incomingWindow(2);
+            p.verify();
+            assertEquals(2, session.incomingWindow());
+
+            // Three transfers the peer sent before it heard: the larger window allowed them, no window-violation.
+            for (int i = 0; i < 3; i++) {
+                p.peer.remoteTransfer().withDeliveryId(i).withDeliveryTag(new byte[] {(byte) i}).withPayload(payload(5)).now();
+            }
+            p.verify();
+            assertEquals(EndpointState.OPENED, session.state());
+            assertEquals(0, session.incomingWindow());
+
+            // Up to 500: less the three deliveries received and not yet read, which hold their room.
+            p.peer.expectFlow().withIncomingWindow(497).withHandle(org.hamcrest.Matchers.nullValue());
+            session.incomingWindow(500);
+            p.verify();
+            assertEquals(497, session.incomingWindow());
+            assertThrows(IllegalArgumentException.class, () -> session.incomingWindow(-1));
+        }
+    }
+
+    @Test
+    void aByteBudgetSetOnALiveSessionIsAdvertisedInFrames() {
+        try (ScriptedPeer p = ScriptedPeer.initiator()) {
+            p.peer.expectAMQPHeader().respondWithAMQPHeader();
+            p.peer.expectOpen().respond();
+            p.peer.expectBegin().withIncomingWindow(10).respond();
+            p.connection.open(new Open("us", null, 1024L, null, null, null, null, null, null, null));
+            Session session = p.connection.session();
+            session.begin(begin(0, 10, 100));
+            p.verify();
+            p.peer.expectFlow().withIncomingWindow(8).withHandle(org.hamcrest.Matchers.nullValue());
+            session.incomingWindowBytes(8 * 1024 + 100);
+            p.verify();
+        }
+    }
+
+    @Test
     void aByteBudgetGivesAWindowOfMaxFrameSizedFrames() {
         try (ScriptedPeer p = ScriptedPeer.initiator()) {
             p.peer.expectAMQPHeader().respondWithAMQPHeader();
