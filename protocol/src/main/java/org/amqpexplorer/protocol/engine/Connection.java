@@ -134,6 +134,10 @@ public final class Connection {
         return options.autoReply();
     }
 
+    long reassemblyLimit() {
+        return options.reassemblyLimit();
+    }
+
     /** Observers see every event from now on. */
     public void addObserver(EngineObserver observer) {
         events.add(observer, false);

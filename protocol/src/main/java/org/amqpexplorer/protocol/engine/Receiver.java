@@ -163,9 +163,15 @@ public final class Receiver extends Link {
         delivery.nextHeld = null;
     }
 
+    /** Ours, or where our attach sets none the connection's reassembly limit; 0 for none. */
     private long maxMessageSize() {
         Long max = localAttach == null ? null : localAttach.maxMessageSize();
-        return max == null ? 0 : max;
+        return max == null || max == 0 ? connection.reassemblyLimit() : max;
+    }
+
+    private boolean setsMaxMessageSize() {
+        Long max = localAttach == null ? null : localAttach.maxMessageSize();
+        return max != null && max != 0;
     }
 
     /** One transfer frame for this link, already counted against the session's incoming window. */
@@ -218,8 +224,10 @@ public final class Receiver extends Link {
         if (max > 0 && d.payloadSize() + payloadSize > max) {
             d.discard();
             current = null;
+            String limit = setsMaxMessageSize() ? "max-message-size " + max
+                    : "this end's reassembly limit " + max + " (the link sets no max-message-size)";
             throw ProtocolViolation.ofLink(this, ErrorCondition.LINK_MESSAGE_SIZE_EXCEEDED, "delivery " + d.deliveryId()
-                    + " exceeds max-message-size " + max + " (" + (d.payloadSize() + payloadSize) + " bytes so far)");
+                    + " exceeds " + limit + " (" + (d.payloadSize() + payloadSize) + " bytes so far)");
         }
         d.append(frame.payload());
         boolean more = transfer.moreOrDefault();
