@@ -68,7 +68,7 @@ public final class IncomingDelivery extends Delivery {
     /**
      * Returns the payload bytes received since the last read (all of them, for a complete delivery read once). A
      * complete delivery's unread payload is held against the session's incoming window; reading gives that room
-     * back, which may re-open the window to the peer.
+     * back, which may re-open the window to the peer (and so does settling it here, see {@link #disposition}).
      */
     public byte[] readPayload() {
         Connection connection = link.connection;
@@ -100,10 +100,13 @@ public final class IncomingDelivery extends Delivery {
         total += length;
     }
 
-    /** The last transfer arrived: what is unread now holds room in the session window. */
+    /**
+     * The last transfer arrived: what is unread now holds room in the session window, unless the application
+     * settled the delivery already.
+     */
     void completed() {
         complete = true;
-        if (unread > 0 || unreadFrames > 0) {
+        if (!settled && (unread > 0 || unreadFrames > 0)) {
             link.session.held(unreadFrames, unread);
             holding = true;
             receiver().held(this);
@@ -125,6 +128,25 @@ public final class IncomingDelivery extends Delivery {
         unreadFrames = 0;
         unread = 0;
         buffer = NONE;
+    }
+
+    /**
+     * Settled here after the application was handed the delivery (its own disposition, or the sender settling
+     * later): the application is done with it, so its unread payload no longer holds room in the session
+     * window (2.5.6), though it can still be read.
+     */
+    @Override
+    void settleLocally() {
+        super.settleLocally();
+        release();
+    }
+
+    /**
+     * Settled as it arrives because the sender settled it (at-most-once): the application has not seen it yet, so
+     * its payload keeps holding room until read.
+     */
+    void settleOnArrival() {
+        super.settleLocally();
     }
 
     @Override

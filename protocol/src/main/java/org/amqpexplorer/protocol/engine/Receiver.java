@@ -241,7 +241,7 @@ public final class Receiver extends Link {
         // The sender may settle, or say a state, on any transfer of the delivery (2.7.5).
         d.applyRemote(transfer.state(), Boolean.TRUE.equals(transfer.settled()));
         if (d.complete && d.remotelySettled && !d.settled) {
-            d.settleLocally();
+            d.settleOnArrival();
         }
         connection.handler().delivery(d);
     }

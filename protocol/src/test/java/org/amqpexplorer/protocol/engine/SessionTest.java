@@ -6,10 +6,12 @@ import static org.amqpexplorer.protocol.engine.ScriptedPeer.tag;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.amqpexplorer.protocol.engine.EngineEvent.SessionWindowChanged;
+import org.amqpexplorer.protocol.types.Accepted;
 import org.amqpexplorer.protocol.types.Begin;
 import org.amqpexplorer.protocol.types.Open;
 import org.junit.jupiter.api.Test;
@@ -254,6 +256,53 @@ class SessionTest {
             deliveries.get(2).readPayload();
             deliveries.get(3).readPayload();
             p.verify();
+        }
+    }
+
+    @Test
+    void settlingDeliveriesUnreadGivesTheirRoomInTheWindowBack() {
+        try (ScriptedPeer p = ScriptedPeer.initiator()) {
+            open(p);
+            p.peer.expectBegin().withIncomingWindow(4).respond();
+            Session session = p.connection.session();
+            session.begin(begin(0, 4, 100));
+            p.verify();
+            Receiver receiver = p.receiver(session, "queue");
+            p.peer.expectFlow().withLinkCredit(100);
+            receiver.flow(100);
+            p.verify();
+            List<IncomingDelivery> deliveries = new ArrayList<>();
+            p.connection.handler(new ConnectionHandler() {
+                @Override
+                public void delivery(IncomingDelivery delivery) {
+                    deliveries.add(delivery);
+                }
+            });
+            for (int i = 0; i < 4; i++) {
+                p.peer.remoteTransfer().withDeliveryId(i).withDeliveryTag(new byte[] {(byte) i}).withPayload(payload(20)).now();
+            }
+            p.verify();
+            assertEquals(0, session.incomingWindow());
+            assertEquals(80, session.incoming.bufferedBytes());
+
+            // The application settles two without reading them: done with them, so their room comes back.
+            p.peer.expectDisposition().withFirst(0).withLast(1).withSettled(true).withState().accepted();
+            p.peer.expectFlow().withIncomingWindow(2).withHandle(org.hamcrest.Matchers.nullValue());
+            deliveries.get(0).disposition(Accepted.INSTANCE, true);
+            deliveries.get(1).disposition(Accepted.INSTANCE, true);
+            p.verify();
+            assertEquals(40, session.incoming.bufferedBytes());
+            assertArrayEquals(payload(20), deliveries.get(0).readPayload(), "still readable, no longer held");
+            assertEquals(40, session.incoming.bufferedBytes());
+
+            // Settled by the sender as it arrives, a delivery the application has not seen holds its room until read.
+            p.peer.remoteTransfer().withDeliveryId(4).withDeliveryTag(new byte[] {4}).withSettled(true)
+                    .withPayload(payload(20)).now();
+            p.verify();
+            assertTrue(deliveries.get(4).isSettled());
+            assertEquals(60, session.incoming.bufferedBytes());
+            deliveries.get(4).readPayload();
+            assertEquals(40, session.incoming.bufferedBytes());
         }
     }
 
