@@ -61,22 +61,25 @@ public class EngineBenchmark {
     @Param
     public Settlement settlement;
 
-    private final byte[] message = new byte[MESSAGE_SIZE];
-    private final byte[][] tagBytes = new byte[BATCH][];
-    private final BinaryValue[] tags = new BinaryValue[BATCH];
+    static final byte[] MESSAGE = new byte[MESSAGE_SIZE];
+    static final byte[][] TAG_BYTES = new byte[BATCH][];
+    static final BinaryValue[] TAGS = new BinaryValue[BATCH];
+
+    static {
+        for (int i = 0; i < MESSAGE_SIZE; i++) {
+            MESSAGE[i] = (byte) (i * 31);
+        }
+        for (int i = 0; i < BATCH; i++) {
+            TAG_BYTES[i] = ByteBuffer.allocate(4).putInt(i).array();
+            TAGS[i] = BinaryValue.of(TAG_BYTES[i]);
+        }
+    }
 
     private Ours ours;
     private ProtonJ protonJ;
 
     @Setup
     public void setup() {
-        for (int i = 0; i < MESSAGE_SIZE; i++) {
-            message[i] = (byte) (i * 31);
-        }
-        for (int i = 0; i < BATCH; i++) {
-            tagBytes[i] = ByteBuffer.allocate(4).putInt(i).array();
-            tags[i] = BinaryValue.of(tagBytes[i]);
-        }
         ours = new Ours(settlement == Settlement.PRESETTLED);
         protonJ = new ProtonJ(settlement == Settlement.PRESETTLED);
         // One batch each before measuring: links attached, credit granted, everything allocated once.
@@ -87,13 +90,13 @@ public class EngineBenchmark {
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public long ours() {
-        return ours.batch(tags, message);
+        return ours.batch(TAGS, MESSAGE);
     }
 
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public long protonJ() {
-        return protonJ.batch(tagBytes, message);
+        return protonJ.batch(TAG_BYTES, MESSAGE);
     }
 
     /** Our engines: a client that sends, a server that receives. */

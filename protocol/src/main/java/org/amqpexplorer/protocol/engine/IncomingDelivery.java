@@ -1,8 +1,8 @@
 package org.amqpexplorer.protocol.engine;
 
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.amqpexplorer.protocol.codec.BinaryValue;
+import org.amqpexplorer.protocol.frame.Frame;
 import org.amqpexplorer.protocol.types.ReceiverSettleMode;
 
 /**
@@ -88,14 +88,14 @@ public final class IncomingDelivery extends Delivery {
         }
     }
 
-    void append(ByteBuffer payload) {
-        int length = payload.remaining();
+    void append(Frame frame) {
+        int length = frame.payloadSize();
         frames++;
         unreadFrames++;
         if (unread + length > buffer.length) {
             buffer = Arrays.copyOf(buffer, Math.max(unread + length, 2 * buffer.length));
         }
-        payload.get(buffer, unread, length);
+        frame.copyPayload(buffer, unread);
         unread += length;
         total += length;
     }

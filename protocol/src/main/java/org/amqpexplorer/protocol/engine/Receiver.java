@@ -196,7 +196,7 @@ public final class Receiver extends Link {
                     transfer.deliveryTag(), format);
             d.resumed = transfer.resumeOrDefault();
             current = d;
-            session.deliveryArrived(d);
+            session.deliveryArrived(d, Boolean.TRUE.equals(transfer.settled()));
             if (connection.events.enabled()) {
                 connection.events.emit(new EngineEvent.DeliveryCreated(connection.events.now(), d.ref(), format,
                         Boolean.TRUE.equals(transfer.settled())));
@@ -229,7 +229,7 @@ public final class Receiver extends Link {
             throw ProtocolViolation.ofLink(this, ErrorCondition.LINK_MESSAGE_SIZE_EXCEEDED, "delivery " + d.deliveryId()
                     + " exceeds " + limit + " (" + (d.payloadSize() + payloadSize) + " bytes so far)");
         }
-        d.append(frame.payload());
+        d.append(frame);
         boolean more = transfer.moreOrDefault();
         if (!more) {
             d.completed();

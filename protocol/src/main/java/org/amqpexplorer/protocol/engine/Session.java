@@ -561,8 +561,11 @@ public final class Session {
         }
     }
 
-    void deliveryArrived(IncomingDelivery delivery) {
-        unsettledIncoming.put(delivery.deliveryId, delivery);
+    /** A delivery's first transfer: one that arrives settled needs no finding by delivery-id again. */
+    void deliveryArrived(IncomingDelivery delivery, boolean settled) {
+        if (!settled) {
+            unsettledIncoming.put(delivery.deliveryId, delivery);
+        }
         nextIncomingDeliveryId = SerialNumber.add(delivery.deliveryId, 1);
     }
 
