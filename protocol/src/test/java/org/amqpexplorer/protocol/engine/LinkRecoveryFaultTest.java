@@ -215,6 +215,49 @@ class LinkRecoveryFaultTest {
                 nanos / 1_000_000);
     }
 
+    /** One message, the connection cut once as the test says, then a new connection that runs until quiet. */
+    private static Containers oneMessageCut(ReceiverSettleMode mode, boolean settlementReachesTheSender) {
+        Containers c = new Containers(mode);
+        c.connect(Long.MAX_VALUE);
+        c.pump();
+        c.sender.send(tag(1), payload(1));
+        c.move(c.client, c.server);
+        if (settlementReachesTheSender) {
+            c.move(c.server, c.client);
+        }
+        c.cut();
+        c.connect(Long.MAX_VALUE);
+        c.pump();
+        return c;
+    }
+
+    @Test
+    void exactlyOnceTheReceiversOutcomeLostWithTheConnection() {
+        Containers c = oneMessageCut(ReceiverSettleMode.SECOND, false);
+        assertEquals(Map.of(1, 1), c.handed, "handed over once");
+        assertEquals(Map.of(tag(1), Accepted.INSTANCE), c.outcomes, "its map told the sender the outcome (3.4.6 tag 3)");
+        assertEquals(0, c.sender.resent());
+        assertEquals(1, c.receiver().duplicates(), "the settling resumed transfer, not handed over");
+        assertEquals(0, c.receiver().unsettled());
+    }
+
+    @Test
+    void exactlyOnceTheSendersSettlementLostWithTheConnection() {
+        Containers c = oneMessageCut(ReceiverSettleMode.SECOND, true);
+        assertEquals(Map.of(1, 1), c.handed);
+        assertEquals(Map.of(tag(1), Accepted.INSTANCE), c.outcomes);
+        assertEquals(0, c.receiver().duplicates());
+        assertEquals(0, c.receiver().unsettled(), "only in the receiver's map: settled at the attach (2.6.13)");
+    }
+
+    @Test
+    void atLeastOnceTheReceiversSettlementLostSendsTheMessageAgain() {
+        Containers c = oneMessageCut(ReceiverSettleMode.FIRST, false);
+        assertEquals(Map.of(1, 2), c.handed, "at-least-once: the receiver had forgotten it, so it came again");
+        assertEquals(1, c.sender.resent());
+        assertEquals(Map.of(tag(1), Accepted.INSTANCE), c.outcomes);
+    }
+
     @Test
     void atLeastOnceLosesNothingAcrossFiftyDrops() {
         int count = 10_000;
