@@ -45,6 +45,11 @@ class ExplorerActionsTest {
             }
 
             @Override
+            public boolean canPauseReading() {
+                return false;
+            }
+
+            @Override
             public void pauseReading(boolean pause) {
             }
 
