@@ -183,7 +183,7 @@ public final class Session {
     /** {@code link}'s deliveries that have a delivery-id and are not settled here. */
     java.util.List<Delivery> unsettled(Link link) {
         java.util.List<Delivery> out = new java.util.ArrayList<>();
-        Map<Integer, Delivery> map = link.role() == Role.SENDER ? unsettledOutgoing : unsettledIncoming;
+        DeliveriesById map = link.role() == Role.SENDER ? unsettledOutgoing : unsettledIncoming;
         for (Delivery d : map.values()) if (d.link == link) out.add(d);
         return out;
     }
