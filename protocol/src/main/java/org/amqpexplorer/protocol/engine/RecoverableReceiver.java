@@ -105,7 +105,10 @@ public final class RecoverableReceiver {
         return true;
     }
 
-    /** Attaches the link on a session, our attach first, and grants credit. */
+    /**
+     * Attaches the link on a session, our attach first, and grants credit. Deliveries reach this receiver
+     * through the connection's handler, which must come from {@link LinkRecovery#handler}.
+     */
     public Receiver attach(Session session) {
         startAttachment();
         link = session.receiver(attachWithUnsettled());

@@ -116,7 +116,10 @@ public final class RecoverableSender {
         }
     }
 
-    /** Attaches the link on a session, our attach first; the peer's attach completes the recovery. */
+    /**
+     * Attaches the link on a session, our attach first; the peer's attach completes the recovery, which needs
+     * the connection's handler to come from {@link LinkRecovery#handler}.
+     */
     public Sender attach(Session session) {
         startAttachment();
         link = session.sender(attachWithUnsettled());
