@@ -147,6 +147,10 @@ public final class Connection {
         return events.enabled();
     }
 
+    long reassemblyLimit() {
+        return options.reassemblyLimit();
+    }
+
     /** Observers see every event from now on. */
     public void addObserver(EngineObserver observer) {
         events.add(observer, false);
@@ -698,14 +702,15 @@ public final class Connection {
                 break;
             }
         }
-        for (Session session : List.copyOf(sessions)) {
-            session.afterTransfers();
+        // Neither of these loops can end a session: index loops, no copy.
+        for (int i = 0; i < sessions.size(); i++) {
+            sessions.get(i).afterTransfers();
         }
     }
 
     private void flushDispositions() {
-        for (Session session : List.copyOf(sessions)) {
-            session.flushDispositions();
+        for (int i = 0; i < sessions.size(); i++) {
+            sessions.get(i).flushDispositions();
         }
     }
 

@@ -130,6 +130,9 @@ public final class ConnectionsPane extends SplitPane {
                 items.add(item("Close…", open, () -> withError("Close the connection", e -> live.actions().close(c, e))));
             }
             case SessionNode s -> {
+                items.add(item("Set the incoming window…", open, () -> number("Set the incoming window",
+                        "How many transfer frames may the peer send before this session widens the window again?", "2048")
+                        .ifPresent(n -> live.actions().incomingWindow(s, n))));
                 items.add(item("Attach a sender…", open, () -> attach(s, Role.SENDER)));
                 items.add(item("Attach a receiver…", open, () -> attach(s, Role.RECEIVER)));
                 items.add(new SeparatorMenuItem());

@@ -137,6 +137,16 @@ class ExplorerActionsTest {
     }
 
     @Test
+    void theIncomingWindowIsSetOnALiveSessionAndThePeerHearsOfIt() {
+        actions.begin(node, 100, 100);
+        SessionNode s = node.sessions().get(0);
+        actions.incomingWindow(s, 3);
+        assertEquals(3, s.windowProperty().get().incomingWindow());
+        assertEquals(3, server.sessions().get(0).remoteIncomingWindow());
+        assertTrue(errors.isEmpty(), errors.toString());
+    }
+
+    @Test
     void aCommandTheEngineRefusesIsReportedInWords() {
         actions.begin(node, 10, 10);
         SessionNode s = node.sessions().get(0);
