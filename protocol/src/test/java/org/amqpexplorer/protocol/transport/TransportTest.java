@@ -301,11 +301,9 @@ class TransportTest {
         assertNotNull(held);
         assertTrue(held.incoming() >= 4, "at least header, open, begin and attach are held: " + held);
         assertFalse(client.outcome.isDone());
-        int before = held.incoming();
-        client.transport.releaseOne(Transport.Direction.INCOMING);
-        TransportEvent.Held after = client.await(TransportEvent.Held.class);
-        // one released; the server's flow may have joined the held frames meanwhile
-        assertTrue(after.incoming() == before - 1 || after.incoming() == before, "held after releasing one: " + after);
+        client.transport.releaseOne(Transport.Direction.INCOMING); // the header goes to the engine
+        client.await(TransportEvent.Held.class);
+        assertFalse(client.outcome.isDone(), "the peer's credit is still held");
         client.transport.hold(Transport.Direction.INCOMING, false);
         client.transport.releaseAll(Transport.Direction.INCOMING);
         assertEquals(Accepted.INSTANCE, client.outcome.get(10, TimeUnit.SECONDS));
