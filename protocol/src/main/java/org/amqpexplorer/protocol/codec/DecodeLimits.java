@@ -5,8 +5,9 @@ package org.amqpexplorer.protocol.codec;
  * the bytes actually available before anything is allocated; these bound what sizes alone cannot.
  *
  * @param maxNestingDepth           how deeply lists, maps, arrays and described values may nest
- * @param maxZeroWidthArrayElements how many elements an array of zero-width values (e.g. nulls) may declare,
- *                                  since those occupy no bytes that could bound the count
+ * @param maxZeroWidthArrayElements how many elements of zero width (e.g. nulls) the arrays in one input may
+ *                                  declare in total, since those occupy no bytes that could bound the count
+ *                                  (a limit per array would let every ten bytes buy that many elements again)
  */
 public record DecodeLimits(int maxNestingDepth, int maxZeroWidthArrayElements) {
     public static final DecodeLimits DEFAULT = new DecodeLimits(64, 65_536);

@@ -8,7 +8,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -27,6 +26,8 @@ public final class Decoder {
     private int pos;
     private int limit;
     private int depth;
+    /** Zero-width array elements declared so far in this input, against {@link DecodeLimits#maxZeroWidthArrayElements()}. */
+    private int zeroWidthElements;
     private final DecodeLimits limits;
     private final DescribedTypes describedTypes;
     /** Collects where each value was encoded, only while {@link #readEncoded()} runs. */
@@ -270,7 +271,7 @@ public final class Decoder {
             }
             case FormatCode.CHAR -> {
                 int cp = i32();
-                if (!Character.isValidCodePoint(cp)) throw error("char is not a Unicode code point: " + Integer.toUnsignedString(cp), pos - 4);
+                if (!CharValue.isScalarValue(cp)) throw error(String.format("char is not a Unicode scalar value: 0x%x", cp), pos - 4);
                 yield new CharValue(cp);
             }
             case FormatCode.TIMESTAMP -> new TimestampValue(i64());
@@ -506,17 +507,17 @@ public final class Decoder {
         if ((count & 1) != 0) throw error("map has an odd number of elements: " + count, at);
         List<EncodedValue> outer = beginChildren();
         enter(at);
-        MapValue.Decoded entries = new MapValue.Decoded(count / 2);
+        ValueMap.Builder entries = new ValueMap.Builder(count / 2);
         for (int i = 0; i < count; i += 2) {
             int keyAt = pos;
             AmqpValue key = readValue();
             AmqpValue value = readValue();
-            if (entries.putIfAbsent(key, value) != null) throw error("map has a duplicate key", keyAt);
+            if (!entries.putIfAbsent(key, value)) throw error("map has a duplicate key", keyAt);
         }
         depth--;
         endOfCompound(end, "map", at);
         limit = savedLimit;
-        MapValue v = new MapValue(entries);
+        MapValue v = new MapValue(entries.build());
         endChildren(outer, v, code, at);
         return v;
     }
@@ -558,8 +559,11 @@ public final class Decoder {
         if (width < 0 && count > end - pos) {
             throw error("array declares " + count + " elements in " + (end - pos) + " bytes", at);
         }
-        if (width == 0 && count > limits.maxZeroWidthArrayElements()) {
-            throw error("array declares " + count + " zero-width elements, more than " + limits.maxZeroWidthArrayElements() + " (limit maxZeroWidthArrayElements)", at);
+        if (width == 0) {
+            if (count > limits.maxZeroWidthArrayElements() - zeroWidthElements) {
+                throw error("array declares " + count + " zero-width elements, more than the " + (limits.maxZeroWidthArrayElements() - zeroWidthElements) + " left of " + limits.maxZeroWidthArrayElements() + " for this input (limit maxZeroWidthArrayElements)", at);
+            }
+            zeroWidthElements += count;
         }
         List<AmqpValue> elements = new ArrayList<>(count);
         AmqpType type = null;

@@ -279,6 +279,7 @@ public final class Encoder {
         pos += length;
     }
 
+    /** @throws IllegalArgumentException if {@code s} has an unpaired surrogate, which UTF-8 cannot encode */
     public void writeString(String s) {
         writeText(s, FormatCode.STR8, FormatCode.STR32);
     }
@@ -324,9 +325,11 @@ public final class Encoder {
                 } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
                     bytes += 2; // 4 bytes for 2 chars
                     i++;
+                } else if (Character.isSurrogate(c)) {
+                    // no UTF-8 for it: refusing beats sending something else than was given
+                    throw new IllegalArgumentException("string has an unpaired surrogate at index " + i);
                 } else {
-                    bytes += 2; // 3 bytes; a lone surrogate is written as '?' (1 byte), see writeUtf8
-                    if (Character.isSurrogate(c)) bytes -= 2;
+                    bytes += 2; // 3 bytes
                 }
             }
         }
@@ -335,7 +338,8 @@ public final class Encoder {
 
     /**
      * Writes {@code s} as UTF-8 into {@code b} at {@code p}, where the caller ensured room, and returns where it
-     * ends: {@link #utf8Length} bytes. Locals rather than fields, so the loop over ASCII is tight.
+     * ends: {@link #utf8Length} bytes. Locals rather than fields, so the loop over ASCII is tight. Nothing
+     * before {@code p} changes, so a refused string leaves the encoder as it was.
      */
     private static int writeUtf8(String s, byte[] b, int p) {
         int n = s.length();
@@ -353,7 +357,8 @@ public final class Encoder {
                 b[p++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
                 b[p++] = (byte) (0x80 | (cp & 0x3F));
             } else if (Character.isSurrogate(c)) {
-                b[p++] = (byte) '?';
+                // as utf8Length, for the short strings written without it
+                throw new IllegalArgumentException("string has an unpaired surrogate at index " + i);
             } else {
                 b[p++] = (byte) (0xE0 | (c >> 12));
                 b[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
@@ -479,7 +484,12 @@ public final class Encoder {
         for (AmqpValue v : elements) writePayload(code, v);
     }
 
-    /** One constructor that can hold every element: the smallest fixed width, or 8/32-bit variable width. */
+    /**
+     * One constructor that can hold every element: the smallest fixed width, or 8/32-bit variable width.
+     * Zero-width constructors (true, false, uint0, ulong0, list0) would be smaller still for arrays whose
+     * elements are all alike, but are not used: such an array declares more elements than it has bytes, which
+     * other decoders (Proton-J among them) reject.
+     */
     private static int arrayElementCode(AmqpType type, List<AmqpValue> elements) {
         return switch (type) {
             case NULL -> FormatCode.NULL;

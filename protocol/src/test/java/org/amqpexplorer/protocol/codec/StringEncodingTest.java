@@ -1,6 +1,7 @@
 package org.amqpexplorer.protocol.codec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -34,12 +35,14 @@ class StringEncodingTest {
     }
 
     @Test
-    void aLoneSurrogateIsWrittenAsAQuestionMark() {
-        // also when every other character is ASCII (the UTF-8 length then equals the string's length)
-        assertEquals("a10361" + "3f" + "62", HexFormat.of().formatHex(Encoder.encode(new StringValue("a\uD800b"))));
-        assertEquals("a104" + "c3a9" + "3f" + "62", HexFormat.of().formatHex(Encoder.encode(new StringValue("é\uDC00b"))));
-        String longOne = "x".repeat(100) + "\uDC00";
-        assertEquals(new StringValue("x".repeat(100) + "?"), Decoder.decode(Encoder.encode(new StringValue(longOne))));
+    void anUnpairedSurrogateIsRefusedAndNothingIsWritten() {
+        for (String s : new String[] {"a\uD800b", "é\uDC00b", "x".repeat(100) + "\uDC00"}) {
+            Encoder e = new Encoder();
+            e.writeNull();
+            IllegalArgumentException x = assertThrows(IllegalArgumentException.class, () -> e.writeString(s));
+            assertEquals("string has an unpaired surrogate at index " + (s.length() == 3 ? 1 : s.length() - 1), x.getMessage());
+            assertEquals(1, e.size());
+        }
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.amqpexplorer.protocol.codec.AmqpValue;
 import org.amqpexplorer.protocol.codec.BinaryValue;
+import org.amqpexplorer.protocol.codec.BooleanValue;
 import org.amqpexplorer.protocol.codec.DecodeException;
 import org.amqpexplorer.protocol.codec.Decoder;
 import org.amqpexplorer.protocol.codec.DescribedValue;
@@ -63,7 +64,7 @@ class CompositeCodecTest {
         Detach detach = new Detach(7L, true, new ErrorCondition(ErrorCondition.LINK_STOLEN, "taken", null));
         assertEquals(detach, decode(Encoder.encode(detach)));
         Close close = new Close(null);
-        assertEquals("005318" + "45", HexFormat.of().formatHex(Encoder.encode(close)));
+        assertEquals("00531845", HexFormat.of().formatHex(Encoder.encode(close)));
         assertEquals(close, decode(Encoder.encode(close)));
     }
 
@@ -86,7 +87,7 @@ class CompositeCodecTest {
         Attach attach = new Attach("l", 1L, Role.RECEIVER, null, ReceiverSettleMode.SECOND, null, null, null, null,
                 null, null, null, null, null);
         assertEquals(new ULongValue(0x12), attach.descriptor());
-        assertEquals(ListValue.of(new StringValue("l"), new UIntValue(1), org.amqpexplorer.protocol.codec.BooleanValue.TRUE,
+        assertEquals(ListValue.of(new StringValue("l"), new UIntValue(1), BooleanValue.TRUE,
                 NullValue.NULL, new UByteValue(1)), attach.described());
         assertEquals(attach, decode(Encoder.encode(new DescribedValue(attach.descriptor(), attach.described()))));
     }
@@ -129,7 +130,7 @@ class CompositeCodecTest {
         // attach with snd-settle-mode 7
         assertEquals("attach.snd-settle-mode: 7 is not a valid sender-settle-mode",
                 decodeError("005312 c00804 a1016c 43 41 5007").reason());
-        // end with four fields
+        // end with two fields
         assertEquals("end: list has 2 fields, but end has 1", decodeError("005317 c00302 40 40").reason());
         // close as a map
         assertEquals("close: expected a list, got map", decodeError("005318 c10100").reason());

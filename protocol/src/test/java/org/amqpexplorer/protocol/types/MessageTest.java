@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -58,7 +59,7 @@ class MessageTest {
         Message m = new Message(new Header(true, null, null, null, null), null, null, null, null,
                 Body.data(new byte[] {9}), null);
         byte[] bytes = m.toBytes();
-        assertEquals("005370c00201410053750xa00109".replace("0x", ""), java.util.HexFormat.of().formatHex(bytes));
+        assertEquals("005370c0020141" + "005375a00109", HexFormat.of().formatHex(bytes));
         List<Message.SectionAt> sections = Message.decodeSections(bytes, 0, bytes.length);
         assertEquals(List.of(new Message.SectionAt(m.header(), 0, 7),
                 new Message.SectionAt(m.body().sections().get(0), 7, 6)), sections);

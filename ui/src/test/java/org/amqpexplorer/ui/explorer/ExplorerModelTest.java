@@ -1,0 +1,175 @@
+package org.amqpexplorer.ui.explorer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import org.amqpexplorer.protocol.codec.BinaryValue;
+import org.amqpexplorer.protocol.codec.StringValue;
+import org.amqpexplorer.protocol.engine.Connection;
+import org.amqpexplorer.protocol.engine.ConnectionHandler;
+import org.amqpexplorer.protocol.engine.EndpointState;
+import org.amqpexplorer.protocol.engine.EngineEvent;
+import org.amqpexplorer.protocol.engine.IncomingDelivery;
+import org.amqpexplorer.protocol.engine.Link;
+import org.amqpexplorer.protocol.engine.Receiver;
+import org.amqpexplorer.protocol.engine.Sender;
+import org.amqpexplorer.protocol.engine.Session;
+import org.amqpexplorer.protocol.types.Accepted;
+import org.amqpexplorer.protocol.types.Attach;
+import org.amqpexplorer.protocol.types.ErrorCondition;
+import org.amqpexplorer.protocol.types.Role;
+import org.amqpexplorer.protocol.types.Target;
+import org.junit.jupiter.api.Test;
+
+/** Two engines in memory; the events of one build the tree, which must say what the protocol did. */
+class ExplorerModelTest {
+    private final Connection client = Connection.initiator();
+    private final Connection server = Connection.acceptor();
+    private final List<EngineEvent> events = new ArrayList<>();
+    private final List<IncomingDelivery> arrived = new ArrayList<>();
+
+    ExplorerModelTest() {
+        client.addObserver(events::add);
+        server.handler(new ConnectionHandler() {
+            @Override
+            public void remoteAttached(Link link) {
+                if (link.localAttach() == null) link.attach();
+            }
+
+            @Override
+            public void delivery(IncomingDelivery d) {
+                if (!d.isPartial()) arrived.add(d);
+            }
+        });
+    }
+
+    /** Moves bytes both ways until both engines are quiet. */
+    private void pump() {
+        boolean moved = true;
+        while (moved) {
+            moved = false;
+            if (client.hasOutput()) {
+                ByteBuffer b = client.takeOutput();
+                if (b.hasRemaining()) {
+                    server.feed(b);
+                    moved = true;
+                }
+            }
+            if (server.hasOutput()) {
+                ByteBuffer b = server.takeOutput();
+                if (b.hasRemaining()) {
+                    client.feed(b);
+                    moved = true;
+                }
+            }
+        }
+    }
+
+    @Test
+    void theTreeFollowsConnectionSessionLinkAndDelivery() {
+        ExplorerModel model = new ExplorerModel();
+        ConnectionNode c = model.addConnection("localhost:5672", false);
+
+        client.open();
+        Session session = client.session();
+        session.begin();
+        Sender sender = session.sender(new Attach("orders-sender", 0L, Role.SENDER, null, null, null,
+                new Target(new StringValue("orders"), null, null, null, null, null, null), null, null, null, null, null, null, null));
+        sender.attach();
+        pump();
+        model.apply(c, events);
+        events.clear();
+
+        assertEquals(EndpointState.OPENED, c.state());
+        assertNotNull(c.remoteOpenProperty().get());
+        SessionNode s = c.sessions().get(0);
+        assertEquals(EndpointState.OPENED, s.state());
+        assertEquals(0, s.localChannelProperty().get());
+        assertNotNull(s.localBeginProperty().get());
+        assertNotNull(s.remoteBeginProperty().get());
+        LinkNode l = s.links().get(0);
+        assertEquals("sender orders-sender → orders", l.title());
+        assertEquals(EndpointState.OPENED, l.state());
+        assertNotNull(l.remoteAttachProperty().get());
+        assertEquals(List.of("sender blocked: link credit is 0 (the receiver has granted none)"), FlowDiagnosis.of(l));
+
+        // The server grants credit: the diagnosis clears and the figure shows it.
+        ((Receiver) server.sessions().get(0).links().get(0)).flow(3);
+        pump();
+        model.apply(c, events);
+        events.clear();
+        assertEquals(3, l.localFlowProperty().get().linkCredit());
+        assertTrue(l.summaryProperty().get().startsWith("credit 3"), l.summaryProperty().get());
+        assertEquals(List.of(), FlowDiagnosis.of(l));
+
+        // An unsettled delivery is listed until the server's outcome settles it here.
+        sender.send(BinaryValue.of(new byte[] {7}), new byte[100]);
+        pump();
+        model.apply(c, events);
+        events.clear();
+        assertEquals(1, l.unsettledCountProperty().get());
+        DeliveryNode d = l.deliveries().get(0);
+        assertEquals(0, d.deliveryIdProperty().get());
+        assertEquals(100, d.sizeProperty().get());
+        assertEquals(2, l.localFlowProperty().get().linkCredit());
+
+        arrived.get(0).disposition(Accepted.INSTANCE, true);
+        pump();
+        model.apply(c, events);
+        events.clear();
+        assertEquals(Accepted.INSTANCE, d.deliveryStateProperty().get());
+        assertTrue(d.settledThereProperty().get());
+        d.link().session(); // still reachable from the node
+        arrived.clear();
+
+        // Close with an error: the tree shows it and keeps the history.
+        client.close(new ErrorCondition(ErrorCondition.INTERNAL_ERROR, "shown to the user", null));
+        pump();
+        model.apply(c, events);
+        assertEquals(EndpointState.CLOSED, c.state());
+        assertEquals("shown to the user", c.errorProperty().get().description());
+        assertEquals(List.of(EndpointState.OPEN_SENT, EndpointState.OPENED, EndpointState.CLOSE_SENT, EndpointState.CLOSED),
+                c.history().stream().map(ExplorerNode.StateChange::state).toList());
+    }
+
+    @Test
+    void aSessionThePeerBeganIsOneNodeBeforeAndAfterWeAnswer() {
+        ExplorerModel model = new ExplorerModel();
+        List<EngineEvent> serverEvents = new ArrayList<>();
+        server.addObserver(serverEvents::add);
+        ConnectionNode c = model.addConnection("accepted", true);
+        client.open();
+        client.session().begin();
+        pump();
+        model.apply(c, serverEvents);
+        assertEquals(1, c.sessions().size());
+        SessionNode s = c.sessions().get(0);
+        assertEquals(EndpointState.OPENED, s.state());
+        assertEquals(0, s.localChannelProperty().get());
+        assertEquals(0, s.remoteChannelProperty().get());
+        assertNotNull(s.remoteBeginProperty().get());
+        assertNotNull(s.localBeginProperty().get());
+    }
+
+    @Test
+    void aReceiverWithoutCreditWhileTheSenderHasMessagesSaysSo() {
+        ExplorerModel model = new ExplorerModel();
+        ConnectionNode c = model.addConnection("peer", false);
+        client.open();
+        Session session = client.session();
+        session.begin();
+        Receiver receiver = session.receiver("inbox");
+        receiver.attach();
+        pump();
+        Sender serverSender = (Sender) server.sessions().get(0).links().get(0);
+        serverSender.available(3);
+        pump();
+        model.apply(c, events);
+        LinkNode l = c.sessions().get(0).links().get(0);
+        assertEquals(List.of("receiver has credit 0 while the sender reports 3 available"), FlowDiagnosis.of(l));
+    }
+}
