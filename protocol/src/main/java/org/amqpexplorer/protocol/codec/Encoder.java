@@ -458,9 +458,17 @@ public final class Encoder {
     public void writeMap(Map<AmqpValue, AmqpValue> entries) {
         int header = headerFor(entries.size() * 2);
         int mark = reserve(header);
-        for (Map.Entry<AmqpValue, AmqpValue> e : entries.entrySet()) {
-            writeValue(e.getKey());
-            writeValue(e.getValue());
+        if (entries instanceof ValueMap m) {
+            // a MapValue's entries: walked by index, without an entry object each
+            for (int i = 0; i < m.size(); i++) {
+                writeValue(m.keyAt(i));
+                writeValue(m.valueAt(i));
+            }
+        } else {
+            for (Map.Entry<AmqpValue, AmqpValue> e : entries.entrySet()) {
+                writeValue(e.getKey());
+                writeValue(e.getValue());
+            }
         }
         endCompound(mark, header, entries.size() * 2, FormatCode.MAP8, FormatCode.MAP32, false);
     }

@@ -4,11 +4,12 @@ import java.security.SecureRandom;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * The entries of a {@link MapValue}: unmodifiable, in insertion order, looked up by value equality.
@@ -21,11 +22,22 @@ import java.util.Set;
 final class ValueMap extends AbstractMap<AmqpValue, AmqpValue> {
     private static final long SEED = new SecureRandom().nextLong();
 
-    private final LinkedHashMap<Key, AmqpValue> entries;
+    // The entries in order, and an open-addressing index over them (linear probing, at most half full): no
+    // object per entry or per key, as a LinkedHashMap of wrapped keys would make.
+    private final AmqpValue[] keys;
+    private final AmqpValue[] values;
+    private final int[] hashes;
+    private final int size;
+    /** Per slot, the index of the entry plus one; 0 for an empty slot. */
+    private final int[] slots;
     private Set<Entry<AmqpValue, AmqpValue>> entrySet;
 
-    private ValueMap(LinkedHashMap<Key, AmqpValue> entries) {
-        this.entries = entries;
+    private ValueMap(Builder b) {
+        this.keys = b.keys;
+        this.values = b.values;
+        this.hashes = b.hashes;
+        this.size = b.size;
+        this.slots = b.slots;
     }
 
     /** An unmodifiable copy of {@code map} in its iteration order, or {@code map} itself if it is one. */
@@ -41,37 +53,88 @@ final class ValueMap extends AbstractMap<AmqpValue, AmqpValue> {
         return b.build();
     }
 
-    /** Collects entries in order; {@link #putIfAbsent} reports a key already there. */
+    /** Collects at most the expected number of entries, in order; {@link #putIfAbsent} reports a key already there. */
     static final class Builder {
-        private final LinkedHashMap<Key, AmqpValue> entries;
+        private final AmqpValue[] keys;
+        private final AmqpValue[] values;
+        private final int[] hashes;
+        private final int[] slots;
+        private int size;
 
         Builder(int expectedSize) {
-            entries = LinkedHashMap.newLinkedHashMap(expectedSize);
+            keys = new AmqpValue[expectedSize];
+            values = new AmqpValue[expectedSize];
+            hashes = new int[expectedSize];
+            int n = 2;
+            while (n < 2 * expectedSize) n <<= 1;
+            slots = new int[n];
         }
 
         /** Adds the entry unless the key is already present; returns whether it was added. */
         boolean putIfAbsent(AmqpValue key, AmqpValue value) {
-            return entries.putIfAbsent(new Key(key), value) == null;
+            if (size == keys.length) throw new IllegalStateException("more entries than the " + size + " expected");
+            int h = seededHash(key);
+            int mask = slots.length - 1;
+            int slot = h & mask;
+            for (int e; (e = slots[slot]) != 0; slot = (slot + 1) & mask) {
+                if (hashes[e - 1] == h && keys[e - 1].equals(key)) return false;
+            }
+            keys[size] = key;
+            values[size] = value;
+            hashes[size] = h;
+            slots[slot] = ++size;
+            return true;
         }
 
         ValueMap build() {
-            return new ValueMap(entries);
+            return new ValueMap(this);
         }
+    }
+
+    private static int seededHash(AmqpValue key) {
+        long h = hash(key);
+        return (int) (h ^ (h >>> 32));
+    }
+
+    /** The index of {@code key}'s entry, or -1. */
+    private int indexOf(Object key) {
+        if (!(key instanceof AmqpValue k)) return -1;
+        int h = seededHash(k);
+        int mask = slots.length - 1;
+        for (int slot = h & mask, e; (e = slots[slot]) != 0; slot = (slot + 1) & mask) {
+            if (hashes[e - 1] == h && keys[e - 1].equals(k)) return e - 1;
+        }
+        return -1;
+    }
+
+    /** The key of the entry at {@code index} in order, for writers that walk the entries without iterators. */
+    AmqpValue keyAt(int index) {
+        return keys[index];
+    }
+
+    AmqpValue valueAt(int index) {
+        return values[index];
     }
 
     @Override
     public int size() {
-        return entries.size();
+        return size;
     }
 
     @Override
     public boolean containsKey(Object key) {
-        return key instanceof AmqpValue k && entries.containsKey(new Key(k));
+        return indexOf(key) >= 0;
     }
 
     @Override
     public AmqpValue get(Object key) {
-        return key instanceof AmqpValue k ? entries.get(new Key(k)) : null;
+        int i = indexOf(key);
+        return i >= 0 ? values[i] : null;
+    }
+
+    @Override
+    public void forEach(BiConsumer<? super AmqpValue, ? super AmqpValue> action) {
+        for (int i = 0; i < size; i++) action.accept(keys[i], values[i]);
     }
 
     @Override
@@ -83,51 +146,33 @@ final class ValueMap extends AbstractMap<AmqpValue, AmqpValue> {
     private final class EntrySet extends AbstractSet<Entry<AmqpValue, AmqpValue>> {
         @Override
         public int size() {
-            return entries.size();
+            return size;
         }
 
         @Override
         public boolean contains(Object o) {
-            return o instanceof Entry<?, ?> e && containsKey(e.getKey()) && get(e.getKey()).equals(e.getValue());
+            if (!(o instanceof Entry<?, ?> e)) return false;
+            int i = indexOf(e.getKey());
+            return i >= 0 && values[i].equals(e.getValue());
         }
 
         @Override
         public Iterator<Entry<AmqpValue, AmqpValue>> iterator() {
-            Iterator<Entry<Key, AmqpValue>> it = entries.entrySet().iterator();
             return new Iterator<>() {
+                private int next;
+
                 @Override
                 public boolean hasNext() {
-                    return it.hasNext();
+                    return next < size;
                 }
 
                 @Override
                 public Entry<AmqpValue, AmqpValue> next() {
-                    Entry<Key, AmqpValue> e = it.next();
-                    return Map.entry(e.getKey().value, e.getValue());
+                    if (next >= size) throw new NoSuchElementException();
+                    int i = next++;
+                    return Map.entry(keys[i], values[i]);
                 }
             };
-        }
-    }
-
-    /** A key with its seeded hash, computed once. */
-    private static final class Key {
-        final AmqpValue value;
-        final int hash;
-
-        Key(AmqpValue value) {
-            this.value = value;
-            long h = hash(value);
-            this.hash = (int) (h ^ (h >>> 32));
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && hash == k.hash && value.equals(k.value);
         }
     }
 
@@ -144,10 +189,17 @@ final class ValueMap extends AbstractMap<AmqpValue, AmqpValue> {
         return mix(mix(SEED + tag) + bits);
     }
 
+    /** Four chars to a step: the mixing, not the reading, is what a long key costs. */
     private static long text(int tag, String s) {
         long h = mix(SEED + tag);
-        for (int i = 0; i < s.length(); i++) h = mix(h + s.charAt(i));
-        return mix(h + s.length());
+        int n = s.length();
+        int i = 0;
+        for (; i + 4 <= n; i += 4) {
+            h = mix(h + (s.charAt(i) | (long) s.charAt(i + 1) << 16 | (long) s.charAt(i + 2) << 32 | (long) s.charAt(i + 3) << 48));
+        }
+        long rest = 0;
+        for (int shift = 0; i < n; i++, shift += 16) rest |= (long) s.charAt(i) << shift;
+        return mix(mix(h + rest) + n);
     }
 
     private static long sequence(long h, List<AmqpValue> elements) {
@@ -178,8 +230,13 @@ final class ValueMap extends AbstractMap<AmqpValue, AmqpValue> {
             case UuidValue v -> mix(word(18, v.value().getMostSignificantBits()) + v.value().getLeastSignificantBits());
             case BinaryValue v -> {
                 long h = mix(SEED + 19);
-                for (int i = 0; i < v.length(); i++) h = mix(h + v.byteAt(i));
-                yield mix(h + v.length());
+                int n = v.length();
+                for (int i = 0; i < n; i += 8) {
+                    long chunk = 0;
+                    for (int k = i; k < Math.min(n, i + 8); k++) chunk = chunk << 8 | (v.byteAt(k) & 0xFF);
+                    h = mix(h + chunk);
+                }
+                yield mix(h + n);
             }
             case StringValue v -> text(20, v.value());
             case SymbolValue v -> text(21, v.value());
