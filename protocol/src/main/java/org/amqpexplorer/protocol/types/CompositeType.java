@@ -91,8 +91,10 @@ public final class CompositeType<T extends Composite> {
                                 accessor, MethodType.methodType(rc.getType(), javaType))
                         .getTarget().invoke();
                 String field = name + "." + table.get(i).name();
-                fieldWriters.add(MethodHandles.filterArguments(MethodHandles.insertArguments(WRITE_FIELD, 0, codec.writer(), i, field),
-                        2, accessor.asType(MethodType.methodType(Object.class, Object.class))));
+                MethodHandle writeField =
+                        MethodHandles.insertArguments(WRITE_FIELD, 0, codec.writer(), (long) (i + 1) << 32, field);
+                fieldWriters.add(MethodHandles.filterArguments(writeField, 2,
+                        accessor.asType(MethodType.methodType(Object.class, Object.class))));
                 fieldReaders.add(MethodHandles.insertArguments(READ_FIELD, 0, codec.reader(), i, a.mandatory(), field));
             }
             fieldWriter = fieldWriters.isEmpty()
@@ -120,28 +122,42 @@ public final class CompositeType<T extends Composite> {
     static {
         try {
             WRITE_FIELD = MethodHandles.lookup().findStatic(CompositeType.class, "writeField", MethodType.methodType(
-                    long.class, MethodHandle.class, int.class, String.class, long.class, Encoder.class, Object.class));
+                    long.class, MethodHandle.class, long.class, String.class, long.class, Encoder.class, Object.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
     /**
-     * Writes field {@code index} with {@code writer}, or a null if it is absent, and returns the new state
-     * (see {@link #fieldWriter}).
+     * Writes a field with {@code writer}, or a null if it is absent, and returns the new state (see
+     * {@link #fieldWriter}); {@code counted} is the count part of the state once this field is present.
      */
-    private static long writeField(MethodHandle writer, int index, String field, long state, Encoder e, Object value)
+    private static long writeField(MethodHandle writer, long counted, String field, long state, Encoder e, Object value)
             throws Throwable {
         if (value == null) {
             e.writeNull();
             return state;
         }
+        write(writer, field, e, value);
+        return counted | e.size();
+    }
+
+    private static void write(MethodHandle writer, String field, Encoder e, Object value) throws Throwable {
         try {
             writer.invokeExact(e, value);
         } catch (IllegalArgumentException ex) {
-            throw new IllegalArgumentException(field + ": " + ex.getMessage(), ex);
+            throw inField(field, ex);
         }
-        return (long) (index + 1) << 32 | e.size();
+    }
+
+    // The exceptions are built apart, to keep the helpers the handles call small enough to inline anywhere.
+
+    private static IllegalArgumentException inField(String field, IllegalArgumentException e) {
+        return new IllegalArgumentException(field + ": " + e.getMessage(), e);
+    }
+
+    private static DecodeException missing(String field) {
+        return new DecodeException(field + ": mandatory field is missing");
     }
 
     /**
@@ -173,7 +189,7 @@ public final class CompositeType<T extends Composite> {
     private static Object readField(MethodHandle reader, int index, boolean mandatory, String field, Decoder d, int count)
             throws Throwable {
         if (index < count && !d.tryReadNull()) return (Object) reader.invokeExact(d);
-        if (mandatory) throw new DecodeException(field + ": mandatory field is missing");
+        if (mandatory) throw missing(field);
         return null;
     }
 
