@@ -300,6 +300,8 @@ class TransportTest {
         }
         assertNotNull(held);
         assertEquals(5, held.incoming(), "header, open, begin, attach, flow");
+        assertEquals(5, held.incomingFrames().size());
+        assertArrayEquals(ProtocolHeader.AMQP.toByteArray(), held.incomingFrames().get(0), "the header first, as it came");
         assertFalse(client.outcome.isDone());
         client.transport.releaseOne(Transport.Direction.INCOMING);
         assertEquals(4, client.await(TransportEvent.Held.class).incoming());
