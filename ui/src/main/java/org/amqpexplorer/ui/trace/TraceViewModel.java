@@ -163,6 +163,29 @@ public final class TraceViewModel {
         return frames;
     }
 
+    /**
+     * Selects the newest frame that {@code which} matches, clearing the filters first if they hide it (e.g. a frame
+     * another view points at). Returns false, changing nothing, if the trace no longer holds such a frame.
+     */
+    public boolean select(Predicate<TraceFrame> which) {
+        TraceRow row = newest(shown, which);
+        if (row == null) {
+            row = newest(rows, which);
+            if (row == null) return false;
+            clearFilters();
+        }
+        follow.set(false);
+        selected.set(row);
+        return true;
+    }
+
+    private static TraceRow newest(List<TraceRow> list, Predicate<TraceFrame> which) {
+        for (int i = list.size() - 1; i >= 0; i--) {
+            if (which.test(list.get(i).frame())) return list.get(i);
+        }
+        return null;
+    }
+
     /** Clears every filter. */
     public void clearFilters() {
         connectionFilter.set(null);

@@ -204,4 +204,20 @@ class TraceViewModelTest {
         assertEquals(2, vm.shownFrames().size());
         assertEquals(2, vm.shownCountProperty().get());
     }
+
+    @Test
+    void anotherViewSelectsAFrameByItsBytesEvenWhenTheFiltersHideIt() {
+        TraceViewModel vm = new TraceViewModel("live", true);
+        List<TraceFrame> frames = exchange();
+        vm.add(frames);
+        byte[] flowBytes = frames.get(11).rawBytes();
+        vm.performativeFilterProperty().set("transfer");
+        assertTrue(vm.select(f -> f.rawBytes() == flowBytes));
+        assertNull(vm.performativeFilterProperty().get(), "the filter that hid it is cleared");
+        assertEquals(frames.get(11), vm.selectedProperty().get().frame());
+        assertEquals(false, vm.followProperty().get(), "the table stays at the selection");
+        byte[] gone = new byte[1];
+        assertEquals(false, vm.select(f -> f.rawBytes() == gone));
+        assertEquals(frames.get(11), vm.selectedProperty().get().frame(), "nothing changes for a frame the trace lacks");
+    }
 }
