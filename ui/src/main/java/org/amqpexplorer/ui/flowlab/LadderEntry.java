@@ -1,0 +1,51 @@
+package org.amqpexplorer.ui.flowlab;
+
+import java.lang.ref.WeakReference;
+import org.amqpexplorer.protocol.codec.Described;
+import org.amqpexplorer.protocol.frame.ProtocolHeader;
+import org.amqpexplorer.ui.trace.Direction;
+import org.amqpexplorer.ui.trace.FrameSummary;
+import org.amqpexplorer.ui.trace.TraceFrame;
+
+/**
+ * One frame (or protocol header) between the two ends of a connection, as the sequence diagram draws it.
+ *
+ * @param seq        numbers the connection's frames from 1, in the order the engine saw them
+ * @param sent       sent by this end (an arrow to the peer), else received
+ * @param channel    the frame's channel: ours for a sent frame, the peer's for a received one
+ * @param localChannel the session's channel at this end, or -1 for frames of no session
+ * @param handle     the link handle the frame carries (attach, flow, transfer, detach), or -1
+ * @param label      a short description for the arrow, e.g. {@code transfer #3 h0 more 4 KiB}
+ * @param effect     what the frame changed at this end, e.g. {@code h0 credit 5→4 · in-window 8→7}; may be empty
+ * @param body       the performative, or null for a heartbeat or a header
+ * @param raw        the frame's bytes as the trace holds them (the same array), so the trace can find it
+ */
+record LadderEntry(long seq, long time, boolean sent, int channel, int localChannel, String performative,
+                   long handle, String label, String effect, Described body, ProtocolHeader header, int payloadSize,
+                   int frameSize, WeakReference<byte[]> raw) {
+
+    LadderEntry withEffect(String effect) {
+        return new LadderEntry(seq, time, sent, channel, localChannel, performative, handle, label, effect, body,
+                header, payloadSize, frameSize, raw);
+    }
+
+    /** The trace's one-line summary of the frame (built when asked: a tooltip, the step list). */
+    String summary(String connection) {
+        return FrameSummary.of(traceFrame(connection));
+    }
+
+    /** This entry as a trace entry without bytes. */
+    TraceFrame traceFrame(String connection) {
+        Direction d = sent ? Direction.SENT : Direction.RECEIVED;
+        return header != null ? TraceFrame.header(connection, d, time, header)
+                : TraceFrame.frame(connection, d, time, channel, body, payloadSize, frameSize, null);
+    }
+
+    /** Whether {@code f} (a frame of the trace) is this entry's frame. */
+    boolean matches(String connection, TraceFrame f) {
+        byte[] bytes = raw == null ? null : raw.get();
+        if (bytes != null) return f.rawBytes() == bytes;
+        return f.connection().equals(connection) && f.time() == time && (f.direction() == Direction.SENT) == sent
+                && f.channel() == channel && f.frameSize() == frameSize && f.performative().equals(performative);
+    }
+}
