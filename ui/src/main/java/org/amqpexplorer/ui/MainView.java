@@ -35,6 +35,7 @@ import org.amqpexplorer.ui.connect.ConfigFolder;
 import org.amqpexplorer.ui.connect.ConnectDialog;
 import org.amqpexplorer.ui.connect.ProfileStore;
 import org.amqpexplorer.ui.explorer.ConnectionsPane;
+import org.amqpexplorer.ui.flowlab.FlowLabView;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
@@ -78,6 +79,7 @@ final class MainView {
     private static final KeyCombination FILTER = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination THEME = new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
     private static final KeyCombination HELP = new KeyCodeCombination(KeyCode.F1);
+    private static final KeyCombination FLOW_LAB = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
 
     private final MainViewModel model;
     private final Stage stage;
@@ -90,6 +92,7 @@ final class MainView {
     private final ConnectionsPane connections;
     private final SplitPane centre = new SplitPane();
     private File lastFolder;
+    private Tab flowLab;
 
     MainView(MainViewModel model, Stage stage, String version) {
         this.model = model;
@@ -182,6 +185,7 @@ final class MainView {
         Menu view = new Menu("_View", null,
                 item("_Filter frames", FILTER, this::focusFilter),
                 showConnections,
+                item("Flow _lab", FLOW_LAB, this::showFlowLab),
                 new SeparatorMenuItem(),
                 light, dark,
                 item("_Switch light/dark", THEME, model::toggleTheme));
@@ -262,7 +266,7 @@ final class MainView {
             }
         });
         tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
-            if (now != null) model.currentTraceProperty().set((TraceViewModel) now.getUserData());
+            if (now != null && now.getUserData() instanceof TraceViewModel trace) model.currentTraceProperty().set(trace);
         });
         model.currentTraceProperty().addListener((o, was, now) -> {
             tabs.getTabs().stream().filter(t -> t.getUserData() == now).findFirst()
@@ -271,6 +275,21 @@ final class MainView {
         });
         followExportable(model.currentTraceProperty().get());
         return tabs;
+    }
+
+    /** Opens the flow-control lab beside the traces; a frame picked in its diagram opens in the live trace. */
+    private void showFlowLab() {
+        if (flowLab == null) {
+            flowLab = new Tab("Flow lab", new FlowLabView(model.flowLab(), () -> stage).root());
+            model.flowLab().onShowInTrace(frame -> {
+                if (!model.liveTrace().select(frame)) return false;
+                tabs.getTabs().stream().filter(t -> t.getUserData() == model.liveTrace()).findFirst()
+                        .ifPresent(t -> tabs.getSelectionModel().select(t));
+                return true;
+            });
+        }
+        if (!tabs.getTabs().contains(flowLab)) tabs.getTabs().add(flowLab);
+        tabs.getSelectionModel().select(flowLab);
     }
 
     private Tab tab(TraceViewModel trace) {
@@ -398,6 +417,7 @@ final class MainView {
                 {"Ctrl+L", "Clear the live trace"},
                 {"End", "Follow the newest frame again (in the table)"},
                 {"Ctrl+Shift+D", "Switch between light and dark"},
+                {"Ctrl+Shift+L", "Open the flow-control lab"},
                 {"F1", "This list"},
                 {"Ctrl+Q", "Quit"}};
         GridPane grid = new GridPane();

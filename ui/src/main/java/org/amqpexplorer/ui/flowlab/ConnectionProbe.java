@@ -46,7 +46,9 @@ final class ConnectionProbe implements EngineObserver {
 
     /** The latest frame, whose effect may still grow; {@code openPublished} if the FX thread has a copy of it. */
     private LadderEntry open;
-    private StringBuilder openEffect = new StringBuilder();
+    /** The open frame's effect so far: link changes first, then the session's (they matter more). */
+    private final List<String> linkEffect = new ArrayList<>(2);
+    private final List<String> sessionEffect = new ArrayList<>(2);
     private boolean openPublished;
     private boolean openChanged;
     /** A sender's credit taken for the delivery it is about to start: it belongs to the transfer that follows. */
@@ -83,7 +85,7 @@ final class ConnectionProbe implements EngineObserver {
                     f.payloadSize(), f.frameSize(), f.rawBytes());
             case EngineEvent.HeaderSent h -> seq = frame(h.timestamp(), true, 0, null, h.header(), 0, ProtocolHeader.SIZE, null);
             case EngineEvent.HeaderReceived h -> seq = frame(h.timestamp(), false, 0, null, h.header(), 0, ProtocolHeader.SIZE, null);
-            case EngineEvent.SessionWindowChanged w -> effect(windowChange(w));
+            case EngineEvent.SessionWindowChanged w -> effect(windowChange(w), false);
             case EngineEvent.SessionStateChanged s -> {
                 if (s.remoteChannel() >= 0 && s.localChannel() >= 0) localOfRemote.put(s.remoteChannel(), s.localChannel());
                 if (s.state() == org.amqpexplorer.protocol.engine.EndpointState.CLOSED) {
@@ -109,7 +111,7 @@ final class ConnectionProbe implements EngineObserver {
         String carried = null;
         if (heldForTransfer != null) {
             if (sent && body instanceof Transfer t && t.handle() == heldForHandle) carried = heldForTransfer;
-            else effect(heldForTransfer);
+            else effect(heldForTransfer, true);
             heldForTransfer = null;
         }
         close();
@@ -120,10 +122,11 @@ final class ConnectionProbe implements EngineObserver {
         int localChannel = localChannel(sent, channel, body);
         open = new LadderEntry(seq, time, sent, channel, localChannel, performative, handle, label, "", body, header,
                 payloadSize, frameSize, raw == null ? null : new WeakReference<>(raw));
-        openEffect = new StringBuilder();
+        linkEffect.clear();
+        sessionEffect.clear();
         openPublished = false;
         openChanged = false;
-        if (carried != null) effect(carried);
+        if (carried != null) effect(carried, true);
         return seq;
     }
 
@@ -152,11 +155,11 @@ final class ConnectionProbe implements EngineObserver {
             List<String> parts = new ArrayList<>(2);
             if (settledByPeer > 0) parts.add(settledByPeer + " settled by the peer");
             if (settledHere > 0) parts.add(settledHere + " settled here");
-            effect(String.join(", ", parts));
+            effect(String.join(", ", parts), true);
             settledByPeer = 0;
             settledHere = 0;
         }
-        if (!openPublished || openChanged) enqueue(open.withEffect(openEffect.toString()));
+        if (!openPublished || openChanged) enqueue(open.withEffect(effectText()));
         open = null;
     }
 
@@ -168,17 +171,18 @@ final class ConnectionProbe implements EngineObserver {
         }
     }
 
-    private void effect(String change) {
-        if (change == null || change.isEmpty()) return;
-        if (open == null) return; // changes before the first frame (none in practice) belong to no arrow
-        if (openEffect.length() >= MAX_EFFECT) return;
-        if (!openEffect.isEmpty()) openEffect.append(" · ");
-        openEffect.append(change);
-        if (openEffect.length() > MAX_EFFECT) {
-            openEffect.setLength(MAX_EFFECT - 1);
-            openEffect.append('…');
-        }
+    private void effect(String change, boolean link) {
+        if (change == null || change.isEmpty() || open == null) return; // nothing, or before the first frame
+        (link ? linkEffect : sessionEffect).add(change);
         openChanged = true;
+    }
+
+    private String effectText() {
+        List<String> all = new ArrayList<>(linkEffect.size() + sessionEffect.size());
+        all.addAll(linkEffect);
+        all.addAll(sessionEffect);
+        String text = String.join(" · ", all);
+        return text.length() > MAX_EFFECT ? text.substring(0, MAX_EFFECT - 1) + "…" : text;
     }
 
     private String windowChange(EngineEvent.SessionWindowChanged w) {
@@ -198,12 +202,14 @@ final class ConnectionProbe implements EngineObserver {
         FlowState[] was = flows.get(key);
         FlowState remote = f.remote() != null ? f.remote() : was == null ? null : was[1];
         flows.put(key, new FlowState[] {f.local(), remote});
-        if (was == null) return;
+        if (was == null) was = new FlowState[2];
         List<String> parts = new ArrayList<>(4);
-        if (was[0] != null && f.local() != null) {
+        if (was[0] == null && f.local() != null) {
+            parts.add("credit " + f.local().linkCredit());
+        } else if (was[0] != null && f.local() != null) {
             change(parts, "credit", was[0].linkCredit(), f.local().linkCredit());
-            change(parts, "delivery-count", was[0].deliveryCount(), f.local().deliveryCount());
-            if (l.role() == Role.RECEIVER) change(parts, "available", was[0].available(), f.local().available());
+            change(parts, "dc", was[0].deliveryCount(), f.local().deliveryCount());
+            if (l.role() == Role.RECEIVER) change(parts, "avail", was[0].available(), f.local().available());
             if (was[0].drain() != f.local().drain()) parts.add("drain " + (f.local().drain() ? "on" : "off"));
         }
         if (was[1] != null && f.remote() != null) change(parts, "peer credit", was[1].linkCredit(), f.remote().linkCredit());
@@ -215,11 +221,11 @@ final class ConnectionProbe implements EngineObserver {
                 && f.local().deliveryCount() == (was[0].deliveryCount() + 1 & 0xFFFF_FFFFL);
         if (startsDelivery) {
             // 2.6.7: the first transfer of a delivery takes the credit; the engine counts it just before writing it
-            if (heldForTransfer != null) effect(heldForTransfer);
+            if (heldForTransfer != null) effect(heldForTransfer, true);
             heldForTransfer = text;
             heldForHandle = l.handle();
         } else {
-            effect(text);
+            effect(text, true);
         }
     }
 
@@ -235,7 +241,7 @@ final class ConnectionProbe implements EngineObserver {
         frames.addAll(waiting);
         waiting.clear();
         if (open != null && (!openPublished || openChanged)) {
-            frames.add(open.withEffect(openEffect.toString()));
+            frames.add(open.withEffect(effectText()));
             openPublished = true;
             openChanged = false;
         }

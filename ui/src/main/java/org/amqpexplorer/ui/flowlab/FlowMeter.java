@@ -25,7 +25,7 @@ final class FlowMeter {
     static final int MAX_TRACKED = 128;
 
     /** One sample of one session or link. The arrays are the meter's copies, free to keep. */
-    record Sample(int id, boolean link, int channel, String name, Role role, long handle, boolean closed,
+    record Sample(int id, boolean link, int channel, String name, Role role, long handle, long remoteHandle, boolean closed,
                   float[] min, float[] max, float[] last) {
     }
 
@@ -36,6 +36,7 @@ final class FlowMeter {
         final String name;
         final Role role;
         long handle = -1;
+        long remoteHandle = -1;
         boolean closed;
         boolean finalSampleTaken;
         final float[] now = nan();
@@ -194,6 +195,7 @@ final class FlowMeter {
             track(t);
         }
         if (ref.handle() >= 0) t.handle = ref.handle();
+        if (ref.remoteHandle() >= 0) t.remoteHandle = ref.remoteHandle();
         return t;
     }
 
@@ -249,7 +251,7 @@ final class FlowMeter {
                 }
             }
             t.messagesIn = t.messagesOut = t.bytesIn = t.bytesOut = 0;
-            out.add(new Sample(t.id, t.link, t.channel, t.name, t.role, t.handle, t.closed,
+            out.add(new Sample(t.id, t.link, t.channel, t.name, t.role, t.handle, t.remoteHandle, t.closed,
                     t.lo.clone(), t.hi.clone(), t.now.clone()));
             System.arraycopy(t.now, 0, t.lo, 0, t.now.length);
             System.arraycopy(t.now, 0, t.hi, 0, t.now.length);

@@ -44,14 +44,16 @@ final class FrameLabel {
 
     private static String flow(Flow f) {
         StringBuilder b = new StringBuilder("flow");
-        if (f.handle() != null) {
+        if (f.handle() == null) {
+            // a session flow: only the window is news
+            b.append(" in-window ").append(f.incomingWindow()).append(" (session)");
+        } else {
             b.append(" h").append(f.handle());
             if (f.linkCredit() != null) b.append(" credit ").append(f.linkCredit());
             if (f.deliveryCount() != null) b.append(" dc ").append(f.deliveryCount());
             if (f.available() != null && f.available() > 0) b.append(" avail ").append(f.available());
             if (f.drainOrDefault()) b.append(" drain");
         }
-        b.append(" in-window ").append(f.incomingWindow());
         if (f.echoOrDefault()) b.append(" echo");
         return b.toString();
     }
