@@ -58,6 +58,9 @@ final class ConnectionProbe implements EngineObserver {
     private final Map<Integer, EngineEvent.SessionWindowChanged> windows = new HashMap<>();
     private final Map<Integer, Integer> localOfRemote = new HashMap<>();
     private final Map<String, FlowState[]> flows = new HashMap<>();
+    private volatile boolean closed;
+    /** The lab no longer shows this connection: events are ignored from now on. */
+    private volatile boolean retired;
     private int settledByPeer;
     private int settledHere;
 
@@ -76,6 +79,7 @@ final class ConnectionProbe implements EngineObserver {
 
     @Override
     public synchronized void onEvent(EngineEvent event) {
+        if (retired) return;
         meter.onEvent(event);
         long seq = -1;
         switch (event) {
@@ -94,6 +98,9 @@ final class ConnectionProbe implements EngineObserver {
                 }
             }
             case EngineEvent.LinkFlowChanged f -> linkFlow(f);
+            case EngineEvent.ConnectionStateChanged s -> {
+                if (s.state() == org.amqpexplorer.protocol.engine.EndpointState.CLOSED) closed = true;
+            }
             case EngineEvent.DeliverySettled s -> {
                 if (s.by() == EngineEvent.Side.REMOTE) settledByPeer++;
                 else settledHere++;
@@ -234,6 +241,20 @@ final class ConnectionProbe implements EngineObserver {
     }
 
     // ---- the FX thread's side
+
+    /** Stops watching: the connection is no longer shown, and what it does costs nothing here any more. */
+    void retire() {
+        retired = true;
+        synchronized (this) {
+            waiting.clear();
+            open = null;
+        }
+    }
+
+    /** Whether the connection has closed (both ends, or its transport went away). */
+    boolean isClosed() {
+        return closed;
+    }
 
     /** Everything new since the last drain: frames (the latest perhaps again, with more effect) and alerts. */
     synchronized Drained drain() {

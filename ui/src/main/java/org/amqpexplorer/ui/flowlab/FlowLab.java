@@ -210,18 +210,22 @@ public final class FlowLab {
         updateFocused();
     }
 
+    /** Keeps at most {@link #MAX_CONNECTIONS}: the oldest closed ones go first, then the oldest not in focus. */
     private void trimConnections() {
         int over = connections.size() - MAX_CONNECTIONS;
         if (over <= 0) return;
         List<LabConnection> gone = new ArrayList<>();
         for (LabConnection c : connections) {
-            if (gone.size() == over) break;
-            if (c.closedProperty().get() && c != focus.get()) gone.add(c);
+            if (gone.size() < over && c.closedProperty().get() && c != focus.get()) gone.add(c);
+        }
+        for (LabConnection c : connections) {
+            if (gone.size() < over && !gone.contains(c) && c != focus.get()) gone.add(c);
         }
         connections.removeAll(gone);
         for (LabConnection c : gone) {
             byName.remove(c.name, c);
             focusing.remove(c);
+            c.probe.retire();
         }
     }
 

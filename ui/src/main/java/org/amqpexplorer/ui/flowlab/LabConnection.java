@@ -74,7 +74,7 @@ final class LabConnection {
             heldIncoming = h.incoming();
             heldOutgoing = h.outgoing();
         }
-        if (transportClosed && !closed.get()) {
+        if ((transportClosed || probe.isClosed() && transport == null) && !closed.get()) {
             closed.set(true);
             heldFrames = List.of();
             heldIncoming = 0;

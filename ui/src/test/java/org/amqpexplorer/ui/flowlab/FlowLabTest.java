@@ -183,4 +183,24 @@ class FlowLabTest {
         assertFalse(lab.holdingIncomingProperty().get());
         assertTrue(lab.heldFrames().isEmpty());
     }
+
+    @Test
+    void theLabKeepsABoundedNumberOfConnectionsClosedOnesGoingFirst() {
+        List<EngineObserver> observers = new ArrayList<>();
+        for (int i = 0; i < FlowLab.MAX_CONNECTIONS; i++) observers.add(lab.observer("c" + i));
+        pulse(16);
+        observers.get(9).onEvent(new EngineEvent.ConnectionStateChanged(clock.get(),
+                org.amqpexplorer.protocol.engine.EndpointState.CLOSED, null));
+        pulse(16);
+        lab.observer("c16");
+        pulse(16);
+        assertEquals(FlowLab.MAX_CONNECTIONS, lab.connections().size());
+        List<String> names = lab.connections().stream().map(c -> c.name).toList();
+        assertFalse(names.contains("c9"), "the closed one went: " + names);
+        assertTrue(names.containsAll(List.of("c0", "c1", "c16")), names.toString());
+        for (int i = 0; i < 3; i++) lab.observer("more" + i);
+        pulse(16);
+        assertEquals(FlowLab.MAX_CONNECTIONS, lab.connections().size(), "then the oldest not in focus");
+        assertTrue(lab.connections().stream().anyMatch(c -> c.name.equals("c0")), "the one in focus stays");
+    }
 }
