@@ -22,7 +22,9 @@ import javafx.scene.text.TextAlignment;
 final class ChartsPane extends Region {
     /** Values this large are "unlimited" windows (2^31-1 and the like): they do not set the scale. */
     static final double OFF_SCALE = 1e9;
-    private static final double AXIS = 52;
+    private static final double AXIS = 58;
+    /** Below this a chart cannot be read: the pane asks for more height and scrolls. */
+    private static final double MIN_CHART = 78;
     private static final double RIGHT = 10;
     private static final double TIME_AXIS = 18;
 
@@ -71,6 +73,11 @@ final class ChartsPane extends Region {
     @Override
     protected double computePrefHeight(double width) {
         return 360;
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return Math.max(Figures.LINK.size(), Figures.SESSION.size()) * MIN_CHART + TIME_AXIS;
     }
 
     long drawCount() {

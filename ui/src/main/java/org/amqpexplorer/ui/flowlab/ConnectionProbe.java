@@ -35,6 +35,11 @@ import org.amqpexplorer.protocol.types.Transfer;
 final class ConnectionProbe implements EngineObserver {
     /** Frames waiting for the next drain, at most; older ones are dropped (and counted) first. */
     static final int MAX_WAITING_FRAMES = 4096;
+    /**
+     * Frames between two drains beyond which effects are no longer worked out until the next drain: no one reads
+     * a diagram scrolling by at that rate, and the connection's thread has better things to do.
+     */
+    static final int MAX_FRAMES_WITH_EFFECTS = 256;
     private static final int MAX_EFFECT = 240;
 
     private final String name;
@@ -42,6 +47,7 @@ final class ConnectionProbe implements EngineObserver {
     private final RuleChecker checker;
     private final ArrayDeque<LadderEntry> waiting = new ArrayDeque<>();
     private long dropped;
+    private int framesSinceDrain;
     private long nextSeq = 1;
 
     /** The latest frame, whose effect may still grow; {@code openPublished} if the FX thread has a copy of it. */
@@ -114,6 +120,7 @@ final class ConnectionProbe implements EngineObserver {
 
     private long frame(long time, boolean sent, int channel, Described body, ProtocolHeader header, int payloadSize,
                        int frameSize, byte[] raw) {
+        framesSinceDrain++;
         long handle = handleOf(body);
         String carried = null;
         if (heldForTransfer != null) {
@@ -125,9 +132,8 @@ final class ConnectionProbe implements EngineObserver {
         long seq = nextSeq++;
         String performative = header != null ? "header" : body == null ? "empty"
                 : body instanceof Composite c ? c.compositeType().name() : "described";
-        String label = header != null ? header.name() + " protocol header" : FrameLabel.of(body, payloadSize);
         int localChannel = localChannel(sent, channel, body);
-        open = new LadderEntry(seq, time, sent, channel, localChannel, performative, handle, label, "", body, header,
+        open = new LadderEntry(seq, time, sent, channel, localChannel, performative, handle, null, "", body, header,
                 payloadSize, frameSize, raw == null ? null : new WeakReference<>(raw));
         linkEffect.clear();
         sessionEffect.clear();
@@ -160,8 +166,12 @@ final class ConnectionProbe implements EngineObserver {
         if (open == null) return;
         if (settledByPeer > 0 || settledHere > 0) {
             List<String> parts = new ArrayList<>(2);
-            if (settledByPeer > 0) parts.add(settledByPeer + " settled by the peer");
-            if (settledHere > 0) parts.add(settledHere + " settled here");
+            if (settledByPeer > 0 && settledByPeer == settledHere) {
+                parts.add(settledHere + " settled at both ends");
+            } else {
+                if (settledByPeer > 0) parts.add(settledByPeer + " settled by the peer");
+                if (settledHere > 0) parts.add(settledHere + " settled here");
+            }
             effect(String.join(", ", parts), true);
             settledByPeer = 0;
             settledHere = 0;
@@ -176,6 +186,11 @@ final class ConnectionProbe implements EngineObserver {
             waiting.poll();
             dropped++;
         }
+    }
+
+    /** Whether effects are worked out now (not in a burst). */
+    private boolean effects() {
+        return framesSinceDrain <= MAX_FRAMES_WITH_EFFECTS;
     }
 
     private void effect(String change, boolean link) {
@@ -194,7 +209,7 @@ final class ConnectionProbe implements EngineObserver {
 
     private String windowChange(EngineEvent.SessionWindowChanged w) {
         EngineEvent.SessionWindowChanged was = windows.put(w.localChannel(), w);
-        if (was == null) return "";
+        if (was == null || !effects()) return "";
         List<String> parts = new ArrayList<>(4);
         change(parts, "in-window", was.incomingWindow(), w.incomingWindow());
         change(parts, "out-window", was.outgoingWindow(), w.outgoingWindow());
@@ -209,6 +224,7 @@ final class ConnectionProbe implements EngineObserver {
         FlowState[] was = flows.get(key);
         FlowState remote = f.remote() != null ? f.remote() : was == null ? null : was[1];
         flows.put(key, new FlowState[] {f.local(), remote});
+        if (!effects()) return;
         if (was == null) was = new FlowState[2];
         List<String> parts = new ArrayList<>(4);
         if (was[0] == null && f.local() != null) {
@@ -268,6 +284,7 @@ final class ConnectionProbe implements EngineObserver {
         }
         long d = dropped;
         dropped = 0;
+        framesSinceDrain = 0;
         return new Drained(frames, checker.take(), d);
     }
 

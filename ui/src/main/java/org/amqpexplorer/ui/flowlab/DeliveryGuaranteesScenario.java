@@ -93,11 +93,15 @@ final class DeliveryGuaranteesScenario implements Scenario {
         }
         producer.close();
         for (Tally t : tallies) {
-            run.say(t.guarantee().text() + ": processed " + t.processed().size() + " times for " + MESSAGES
-                    + " messages; resent " + t.resent().size() + ", duplicates " + t.duplicates() + ", recognised "
-                    + t.deduplicated() + ", lost " + t.lost().size() + ".");
+            run.say(t.guarantee().text() + ": " + t.processed().size() + " processings for " + MESSAGES + " messages · "
+                    + t.resent().size() + " resent · processed twice: " + list(t.duplicates()) + " · recognised: "
+                    + list(t.deduplicated()) + " · lost: " + (t.lost().isEmpty() ? "none" : t.lost().size()) + ".");
         }
         run.say("Done.");
+    }
+
+    private static String list(List<String> ids) {
+        return ids.isEmpty() ? "none" : String.join(", ", ids);
     }
 
     private Tally round(ScenarioRun run, DeliveryGuarantee g, String queue) {

@@ -83,13 +83,13 @@ final class Figures {
         return switch (unit) {
             case COUNT -> v == Math.rint(v) && Math.abs(v) < 1e15 ? String.format(java.util.Locale.ROOT, "%,d", (long) v) : String.format(java.util.Locale.ROOT, "%.1f", v);
             case PER_SECOND -> compact(v) + "/s";
-            case BYTES_PER_SECOND -> bytes(v) + "/s";
+            case BYTES_PER_SECOND -> decimalBytes(v) + "/s";
         };
     }
 
     /** For axis ticks: short. */
     static String tick(double v, Unit unit) {
-        return unit == Unit.BYTES_PER_SECOND ? bytes(v) : compact(v);
+        return unit == Unit.BYTES_PER_SECOND ? decimalBytes(v) : compact(v);
     }
 
     static String compact(double v) {
@@ -105,6 +105,15 @@ final class Figures {
         if (a >= 1 << 30) return trim(v / (1 << 30)) + " GiB";
         if (a >= 1 << 20) return trim(v / (1 << 20)) + " MiB";
         if (a >= 1 << 10) return trim(v / (1 << 10)) + " KiB";
+        return trim(v) + " B";
+    }
+
+    /** Decimal units (kB = 1000 B): the charts' axes step in round decimal numbers. */
+    static String decimalBytes(double v) {
+        double a = Math.abs(v);
+        if (a >= 1e9) return trim(v / 1e9) + " GB";
+        if (a >= 1e6) return trim(v / 1e6) + " MB";
+        if (a >= 1e3) return trim(v / 1e3) + " kB";
         return trim(v) + " B";
     }
 

@@ -115,6 +115,16 @@ public final class FlowLab {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final AtomicBoolean scenarioDone = new AtomicBoolean();
     private final AtomicInteger runs = new AtomicInteger();
+    // read-only views, made once: each listens to its list weakly, so a view made per call could be collected
+    // with the listeners added to it
+    private final ObservableList<LabConnection> connectionsView = FXCollections.unmodifiableObservableList(connections);
+    private final ObservableList<Integer> sessionChoicesView = FXCollections.unmodifiableObservableList(sessionChoices);
+    private final ObservableList<LadderFilter.LinkChoice> linkChoicesView = FXCollections.unmodifiableObservableList(linkChoices);
+    private final ObservableList<HeldFrame> heldFramesView = FXCollections.unmodifiableObservableList(heldFrames);
+    private final ObservableList<LadderEntry> recentFramesView = FXCollections.unmodifiableObservableList(recentFrames);
+    private final ObservableList<SpecAlert> alertsView = FXCollections.unmodifiableObservableList(alerts);
+    private final ObservableList<Scenario> scenariosView = FXCollections.unmodifiableObservableList(scenarios);
+    private final ObservableList<String> narrationView = FXCollections.unmodifiableObservableList(narration);
     private volatile ScenarioRun current;
     private volatile Peer peer;
     private volatile String peerDescription;
@@ -146,7 +156,7 @@ public final class FlowLab {
      * diagram's frame can be found in the trace). Thread-safe.
      */
     public EngineObserver observer(String connectionName) {
-        return add(connectionName).probe;
+        return add(connectionName, false).probe;
     }
 
     /**
@@ -164,8 +174,8 @@ public final class FlowLab {
         };
     }
 
-    private LabConnection add(String name) {
-        LabConnection c = new LabConnection(name, alertIds, Ladder.DEFAULT_CAPACITY);
+    private LabConnection add(String name, boolean ours) {
+        LabConnection c = new LabConnection(name, ours, alertIds, Ladder.DEFAULT_CAPACITY);
         byName.put(name, c);
         arriving.add(c);
         return c;
@@ -484,7 +494,7 @@ public final class FlowLab {
 
         @Override
         public List<EngineObserver> observers(String name, boolean focused) {
-            LabConnection c = add(name);
+            LabConnection c = add(name, true);
             if (focused) {
                 focusing.add(c);
                 focusRequests.add(c);
@@ -529,7 +539,7 @@ public final class FlowLab {
     // ---- properties, for the view
 
     ObservableList<LabConnection> connections() {
-        return FXCollections.unmodifiableObservableList(connections);
+        return connectionsView;
     }
 
     /** The connection the charts, the diagram and step mode show. */
@@ -573,11 +583,11 @@ public final class FlowLab {
     }
 
     ObservableList<Integer> sessionChoices() {
-        return FXCollections.unmodifiableObservableList(sessionChoices);
+        return sessionChoicesView;
     }
 
     ObservableList<LadderFilter.LinkChoice> linkChoices() {
-        return FXCollections.unmodifiableObservableList(linkChoices);
+        return linkChoicesView;
     }
 
     /** Changes whenever the focused connection's diagram changes. */
@@ -617,17 +627,17 @@ public final class FlowLab {
 
     /** What step mode holds on the focused connection: incoming first, each direction oldest first. */
     ObservableList<HeldFrame> heldFrames() {
-        return FXCollections.unmodifiableObservableList(heldFrames);
+        return heldFramesView;
     }
 
     /** The focused connection's newest frames (as filtered), newest first, with their effects. */
     ObservableList<LadderEntry> recentFrames() {
-        return FXCollections.unmodifiableObservableList(recentFrames);
+        return recentFramesView;
     }
 
     /** The latest alerts, oldest first. */
     ObservableList<SpecAlert> alerts() {
-        return FXCollections.unmodifiableObservableList(alerts);
+        return alertsView;
     }
 
     ReadOnlyObjectProperty<SpecAlert> latestAlertProperty() {
@@ -650,7 +660,7 @@ public final class FlowLab {
     }
 
     ObservableList<Scenario> scenarios() {
-        return FXCollections.unmodifiableObservableList(scenarios);
+        return scenariosView;
     }
 
     ObjectProperty<Scenario> chosenProperty() {
@@ -673,7 +683,7 @@ public final class FlowLab {
 
     /** What the running scenario said, oldest first. */
     ObservableList<String> narration() {
-        return FXCollections.unmodifiableObservableList(narration);
+        return narrationView;
     }
 
     ReadOnlyStringProperty peerTextProperty() {

@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -62,11 +63,14 @@ public final class FlowLabView {
     private final Tab stepTab = new Tab("Step mode");
     private final Tab alertsTab = new Tab();
     private File lastFolder;
+    /** The span as an object property; kept here, since a bidirectional binding holds it only weakly. */
+    private final javafx.beans.property.ObjectProperty<Integer> spanSeconds;
 
     /** @param owner the window file dialogs belong to */
     public FlowLabView(FlowLab lab, Supplier<Window> owner) {
         this.lab = lab;
         this.owner = owner;
+        this.spanSeconds = lab.spanSecondsProperty().asObject();
         this.charts = new ChartsPane(lab, inks);
         this.ladder = new LadderPane(lab, inks);
         root.getStyleClass().add("flow-lab");
@@ -202,7 +206,7 @@ public final class FlowLabView {
         ComboBox<Integer> span = new ComboBox<>();
         span.getItems().setAll(FlowLab.SPANS);
         span.setConverter(converter(s -> s == null ? "" : s < 60 ? s + " s" : s / 60 + " min"));
-        span.valueProperty().bindBidirectional(lab.spanSecondsProperty().asObject());
+        span.valueProperty().bindBidirectional(spanSeconds);
         span.setTooltip(new Tooltip("How much time the charts span (the mouse wheel zooms too)"));
         ToggleButton pause = new ToggleButton("Pause");
         pause.setId("lab-chart-pause");
@@ -214,7 +218,11 @@ public final class FlowLabView {
         HBox controls = new HBox(entity, span, pause);
         controls.getStyleClass().add("lab-bar");
 
-        StackPane box = new StackPane(charts);
+        ScrollPane chartScroll = new ScrollPane(charts);
+        chartScroll.setFitToWidth(true);
+        chartScroll.setFitToHeight(true);
+        chartScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        StackPane box = new StackPane(chartScroll);
         box.getStyleClass().add("lab-canvas-box");
         VBox.setVgrow(box, Priority.ALWAYS);
         VBox side = new VBox(top, controls, box);
@@ -319,9 +327,11 @@ public final class FlowLabView {
         narration.getStyleClass().add("narration");
         narration.setId("lab-narration");
         narration.setPlaceholder(new Label("What the scenario does appears here as it runs."));
-        lab.narration().addListener((ListChangeListener<String>) c -> {
-            if (!lab.narration().isEmpty()) narration.scrollTo(lab.narration().size() - 1);
-        });
+        lab.narration().addListener((ListChangeListener<String>) c ->
+                // after the list view has taken the change in
+                Platform.runLater(() -> {
+                    if (!lab.narration().isEmpty()) narration.scrollTo(lab.narration().size() - 1);
+                }));
         SplitPane split = new SplitPane(scroll, narration);
         split.setDividerPositions(0.58);
         Tab tab = new Tab("What to watch", split);

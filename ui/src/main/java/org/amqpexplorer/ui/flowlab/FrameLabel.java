@@ -28,7 +28,9 @@ final class FrameLabel {
             case Open o -> "open" + (o.maxFrameSize() == null ? "" : " max-frame " + Figures.bytes(o.maxFrameSize()));
             case Begin b -> "begin in-window " + b.incomingWindow() + " out-window " + b.outgoingWindow()
                     + (b.remoteChannel() == null ? "" : " (answers ch " + b.remoteChannel() + ")");
-            case Attach a -> "attach '" + a.name() + "' h" + a.handle() + " " + a.role().choiceName();
+            case Attach a -> "attach '" + a.name() + "' h" + a.handle() + " " + a.role().choiceName()
+                    + (a.unsettled() == null || a.unsettled().entries().isEmpty() ? ""
+                    : " unsettled " + a.unsettled().entries().size());
             case Flow f -> flow(f);
             case Transfer t -> transfer(t, payloadSize);
             case Disposition d -> "disposition " + d.first() + (d.last() == null || d.last().equals(d.first()) ? "" : ".." + d.last())

@@ -20,6 +20,8 @@ import org.amqpexplorer.protocol.transport.TransportEvent;
  */
 final class LabConnection {
     final String name;
+    /** Made by one of the lab's scenarios (rather than by the window, and only watched here). */
+    final boolean ours;
     final ConnectionProbe probe;
     final Ladder ladder;
     private final ObservableList<Entity> entities = FXCollections.observableArrayList();
@@ -40,8 +42,9 @@ final class LabConnection {
     int heldIncoming;
     int heldOutgoing;
 
-    LabConnection(String name, AtomicLong alertIds, int ladderCapacity) {
+    LabConnection(String name, boolean ours, AtomicLong alertIds, int ladderCapacity) {
         this.name = name;
+        this.ours = ours;
         this.probe = new ConnectionProbe(name, alertIds);
         this.ladder = new Ladder(ladderCapacity);
     }
@@ -128,6 +131,6 @@ final class LabConnection {
 
     @Override
     public String toString() {
-        return name + (closed.get() ? " (closed)" : transport == null ? " (watched)" : "");
+        return ours ? name : name + " · watched";
     }
 }

@@ -15,7 +15,8 @@ import org.amqpexplorer.ui.trace.TraceFrame;
  * @param channel    the frame's channel: ours for a sent frame, the peer's for a received one
  * @param localChannel the session's channel at this end, or -1 for frames of no session
  * @param handle     the link handle the frame carries (attach, flow, transfer, detach), or -1
- * @param label      a short description for the arrow, e.g. {@code transfer #3 h0 more 4 KiB}
+ * @param label      a short description for the arrow, e.g. {@code transfer #3 h0 more 4 KiB}; null to make it from
+ *                   the body when asked (so the connection's thread does not spend time on words)
  * @param effect     what the frame changed at this end, e.g. {@code h0 credit 5→4 · in-window 8→7}; may be empty
  * @param body       the performative, or null for a heartbeat or a header
  * @param raw        the frame's bytes as the trace holds them (the same array), so the trace can find it
@@ -23,6 +24,13 @@ import org.amqpexplorer.ui.trace.TraceFrame;
 record LadderEntry(long seq, long time, boolean sent, int channel, int localChannel, String performative,
                    long handle, String label, String effect, Described body, ProtocolHeader header, int payloadSize,
                    int frameSize, WeakReference<byte[]> raw) {
+
+    /** The arrow's text, made from the frame when it was not given. */
+    @Override
+    public String label() {
+        if (label != null) return label;
+        return header != null ? header.name() + " protocol header" : FrameLabel.of(body, payloadSize);
+    }
 
     LadderEntry withEffect(String effect) {
         return new LadderEntry(seq, time, sent, channel, localChannel, performative, handle, label, effect, body,

@@ -25,9 +25,11 @@ final class LinkCreditScenario implements Scenario {
                 + "say how many: available). Only our next flow lets it go on. At the end the receiver drains: it "
                 + "grants " + GRANT + " with drain set while only 3 messages are left, so the sender sends those 3 "
                 + "and gives the other 2 credits back by advancing its delivery-count (a flow with link-credit 0).\n\n"
-                + "Watch: the credit chart of '" + RECEIVER + "' falls 5→0 in steps and stays at 0 until the next "
-                + "grant; in the sequence diagram no transfer follows the fifth until our flow; the last flow "
-                + "from the peer answers the drain.";
+                + "Watch: in the sequence diagram each transfer's effect counts our credit down, 5→4 … 1→0, and no "
+                + "transfer follows the fifth until our next flow; the peer's flows say how many messages wait "
+                + "(avail). The credit chart of '" + RECEIVER + "' jumps to 5 at each grant and drops back to 0 at "
+                + "once (the five transfers come within a millisecond), while delivery-count climbs in steps of 5. "
+                + "The last flow from the peer answers the drain: link-credit 0, delivery-count 25.";
     }
 
     @Override

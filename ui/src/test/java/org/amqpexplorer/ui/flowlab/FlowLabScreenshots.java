@@ -6,6 +6,10 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
@@ -24,16 +28,12 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Pictures of the lab in the real window, one per scenario at a moment worth seeing, step mode, and one in the
  * dark theme, for docs/screenshots (written to ui/target/screenshots). Not a check; tagged slow so the default
- * build skips it.
+ * build skips it. Run it alone with a headless screen as large as the window:
+ * {@code mvn -pl ui test -Dtest=FlowLabScreenshots -DexcludedGroups= -DargLine=-Dheadless.geometry=1600x1000-32}.
  */
 @Tag("slow")
 @ExtendWith(ApplicationExtension.class)
 class FlowLabScreenshots {
-    static {
-        // Monocle's headless screen, large enough for the window (run this class in its own JVM)
-        System.setProperty("headless.geometry", "1600x1000-32");
-    }
-
     private MainViewModel model;
     private Stage stage;
 
@@ -53,6 +53,16 @@ class FlowLabScreenshots {
         WaitForAsyncUtils.waitForFxEvents();
         FlowLab lab = model.flowLab();
         robot.interact(() -> lab.paceProperty().set(0.35));
+        // the lab's connections are not in the tree: give the lab the whole width
+        robot.interact(() -> {
+            MenuBar bar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
+            for (Menu m : bar.getMenus()) {
+                for (MenuItem i : m.getItems()) {
+                    if (i instanceof CheckMenuItem c && c.getText().contains("Connections pane")) c.setSelected(false);
+                }
+            }
+        });
+        span(robot, lab, 10);
 
         run(robot, lab, 0);
         await(() -> said(lab, "Drained:"));
@@ -64,6 +74,7 @@ class FlowLabScreenshots {
         shoot(robot, "flowlab-2-session-window-light");
         await(() -> !lab.runningProperty().get());
 
+        span(robot, lab, 30);
         run(robot, lab, 2);
         await(() -> said(lab, "Read bulk message 4"));
         shoot(robot, "flowlab-3-bulk-and-control-light");
@@ -73,6 +84,7 @@ class FlowLabScreenshots {
         await(() -> !lab.runningProperty().get());
         shoot(robot, "flowlab-4-delivery-guarantees-light");
 
+        span(robot, lab, 10);
         run(robot, lab, 4);
         await(() -> said(lab, "their frames interleaved"));
         shoot(robot, "flowlab-5-multiplexing-light");
@@ -80,16 +92,31 @@ class FlowLabScreenshots {
 
         run(robot, lab, 5);
         await(() -> lab.alertCountProperty().get() >= 5);
+        robot.clickOn("Alerts (5)");
         WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
         shoot(robot, "flowlab-6-rule-breaker-light");
         await(() -> !lab.runningProperty().get());
 
+        robot.clickOn("What to watch");
         robot.interact(() -> model.themeProperty().set(Theme.DARK));
         run(robot, lab, 0);
         await(() -> count(lab, "Credit is 0") >= 2);
         shoot(robot, "flowlab-1-link-credit-dark");
         await(() -> !lab.runningProperty().get());
         robot.interact(() -> model.themeProperty().set(Theme.LIGHT));
+
+        robot.interact(() -> {
+            stage.setWidth(900);
+            stage.setHeight(900);
+        });
+        run(robot, lab, 2);
+        await(() -> said(lab, "Read bulk message 3"));
+        shoot(robot, "flowlab-narrow-light");
+        await(() -> !lab.runningProperty().get());
+        robot.interact(() -> {
+            stage.setWidth(1600);
+            stage.setHeight(1000);
+        });
 
         robot.interact(() -> lab.stepThroughProperty().set(true));
         run(robot, lab, 0);
@@ -101,6 +128,10 @@ class FlowLabScreenshots {
         shoot(robot, "flowlab-step-mode-light");
         robot.interact(lab::stopScenario);
         await(() -> !lab.runningProperty().get());
+    }
+
+    private static void span(FxRobot robot, FlowLab lab, int seconds) {
+        robot.interact(() -> lab.spanSecondsProperty().set(seconds));
     }
 
     private void run(FxRobot robot, FlowLab lab, int scenario) {

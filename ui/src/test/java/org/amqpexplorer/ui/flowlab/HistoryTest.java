@@ -87,7 +87,9 @@ class HistoryTest {
     @Test
     void valuesReadWell() {
         assertEquals("2,147,483,647", Figures.format(2147483647, Figures.Unit.COUNT));
-        assertEquals("1.5 KiB/s", Figures.format(1536, Figures.Unit.BYTES_PER_SECOND));
+        assertEquals("1.5 kB/s", Figures.format(1500, Figures.Unit.BYTES_PER_SECOND));
+        assertEquals("200 kB", Figures.tick(200_000, Figures.Unit.BYTES_PER_SECOND), "axis ticks step in round decimal numbers");
+        assertEquals("3.97 KiB", Figures.bytes(4065), "frame payloads in binary units");
         assertEquals("12.5k/s", Figures.format(12_500, Figures.Unit.PER_SECOND));
         assertEquals("–", Figures.format(Double.NaN, Figures.Unit.COUNT));
     }
