@@ -25,10 +25,6 @@ final class CanvasPen implements Pen {
         g.setTextBaseline(VPos.BASELINE);
     }
 
-    Color colour(Ink ink) {
-        return colours.get(ink);
-    }
-
     @Override
     public void rect(double x, double y, double w, double h, Ink ink) {
         g.setFill(colours.get(ink));

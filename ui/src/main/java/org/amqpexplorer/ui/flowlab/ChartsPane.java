@@ -34,7 +34,6 @@ final class ChartsPane extends Region {
     private final Font font = Font.font(11);
     private final Font bold = Font.font(null, FontWeight.BOLD, 12);
     private double dragX = Double.NaN;
-    private long drawn;
 
     ChartsPane(FlowLab lab, Inks inks) {
         this.lab = lab;
@@ -80,15 +79,10 @@ final class ChartsPane extends Region {
         return Math.max(Figures.LINK.size(), Figures.SESSION.size()) * MIN_CHART + TIME_AXIS;
     }
 
-    long drawCount() {
-        return drawn;
-    }
-
     private void draw() {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         if (w <= 0 || h <= 0) return;
-        drawn++;
         Palette palette = inks.palette();
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setFill(Color.web(palette.hex(Ink.BACKGROUND)));

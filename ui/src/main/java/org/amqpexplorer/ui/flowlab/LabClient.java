@@ -1,6 +1,5 @@
 package org.amqpexplorer.ui.flowlab;
 
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
@@ -40,7 +39,6 @@ final class LabClient implements ConnectionHandler {
     private final ScenarioRun run;
     private Transport transport;
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
-    private volatile String failure;
 
     // the connection's thread
     private final Map<Receiver, ArrayDeque<IncomingDelivery>> complete = new HashMap<>();
@@ -63,7 +61,6 @@ final class LabClient implements ConnectionHandler {
                 ClientOptions.DEFAULT_CONNECT_TIMEOUT, ClientOptions.DEFAULT_HANDSHAKE_TIMEOUT);
         c.transport = Transport.connect(options, c.engine, e -> {
             if (e instanceof TransportEvent.Connected) c.engine.open(open);
-            if (e instanceof TransportEvent.Failed f) c.failure = f.reason();
             host.transportEvent(name, e);
             if (e instanceof TransportEvent.Closed) c.closed.complete(null);
         }, observers.toArray(EngineObserver[]::new));
@@ -79,14 +76,6 @@ final class LabClient implements ConnectionHandler {
 
     Transport transport() {
         return transport;
-    }
-
-    boolean isClosed() {
-        return closed.isDone();
-    }
-
-    String failure() {
-        return failure;
     }
 
     /** Runs {@code work} on the connection's thread and returns its result. */
@@ -202,10 +191,6 @@ final class LabClient implements ConnectionHandler {
         } catch (ExecutionException | TimeoutException e) {
             // the transport's thread ends on its own; the scenario goes on
         }
-    }
-
-    Duration patience() {
-        return run.patience();
     }
 
     // ---- the engine's callbacks, on the connection's thread

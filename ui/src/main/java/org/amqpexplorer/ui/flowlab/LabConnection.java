@@ -36,8 +36,8 @@ final class LabConnection {
     /** The entity a scenario asked to chart (a link's name or "session N"), until it appears. */
     volatile String wantedChart;
     /** What this end asked of step mode (the transport keeps its own state on its thread). */
-    boolean holdingIncoming;
-    boolean holdingOutgoing;
+    volatile boolean holdingIncoming;
+    volatile boolean holdingOutgoing;
     List<HeldFrame> heldFrames = List.of();
     int heldIncoming;
     int heldOutgoing;

@@ -88,10 +88,6 @@ final class Ladder {
         version++;
     }
 
-    LadderFilter filter() {
-        return filter;
-    }
-
     int size() {
         return entries.size();
     }

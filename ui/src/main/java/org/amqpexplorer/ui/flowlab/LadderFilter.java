@@ -28,10 +28,6 @@ record LadderFilter(int session, LinkChoice link, String performative, String te
         }
     }
 
-    boolean isAll() {
-        return session < 0 && link == null && performative == null && (text == null || text.isBlank());
-    }
-
     @Override
     public boolean test(LadderEntry e) {
         if (session >= 0 && e.localChannel() != session) return false;

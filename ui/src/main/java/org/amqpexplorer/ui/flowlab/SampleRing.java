@@ -1,7 +1,5 @@
 package org.amqpexplorer.ui.flowlab;
 
-import java.util.Arrays;
-
 /**
  * The recent history of one session or link: a bounded ring of samples, each the time and, per series, the
  * lowest, highest and last value seen since the sample before (so a credit that dropped to 0 and came back
@@ -22,14 +20,6 @@ final class SampleRing {
         if (capacity < 1 || series < 1) throw new IllegalArgumentException("capacity and series must be positive");
         this.capacity = capacity;
         this.series = series;
-    }
-
-    int capacity() {
-        return capacity;
-    }
-
-    int series() {
-        return series;
     }
 
     int size() {
@@ -107,11 +97,5 @@ final class SampleRing {
             else hi = mid;
         }
         return lo;
-    }
-
-    void clear() {
-        size = 0;
-        start = 0;
-        Arrays.fill(times, 0);
     }
 }

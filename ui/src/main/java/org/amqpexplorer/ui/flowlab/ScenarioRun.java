@@ -44,10 +44,6 @@ final class ScenarioRun {
         this.prefix = prefix;
     }
 
-    ScenarioHost host() {
-        return host;
-    }
-
     /** The factor pauses are multiplied by (1 for people; small in tests). */
     double pace() {
         return pace;
@@ -55,10 +51,6 @@ final class ScenarioRun {
 
     Duration patience() {
         return patience;
-    }
-
-    String prefix() {
-        return prefix;
     }
 
     /** What the built-in peer's queue {@code address} holds now (an empty snapshot if it has no such queue). */
@@ -147,10 +139,6 @@ final class ScenarioRun {
         stopped = true;
         Thread t = thread;
         if (t != null) t.interrupt();
-    }
-
-    boolean isStopped() {
-        return stopped;
     }
 
     private void closeAll() {

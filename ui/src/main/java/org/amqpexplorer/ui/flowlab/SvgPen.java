@@ -6,11 +6,9 @@ import java.util.Locale;
 final class SvgPen implements Pen {
     private final StringBuilder svg = new StringBuilder();
     private final Palette palette;
-    private final double fontSize;
 
     SvgPen(double width, double height, Palette palette, double fontSize) {
         this.palette = palette;
-        this.fontSize = fontSize;
         svg.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(n(width)).append("\" height=\"")
                 .append(n(height)).append("\" viewBox=\"0 0 ").append(n(width)).append(' ').append(n(height))
@@ -51,10 +49,6 @@ final class SvgPen implements Pen {
     /** The finished document. */
     String finish() {
         return svg + "</svg>\n";
-    }
-
-    double fontSize() {
-        return fontSize;
     }
 
     private static String n(double v) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import javafx.geometry.Bounds;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TreeTableView;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
@@ -67,10 +68,14 @@ class DiagramUiTest {
         assertEquals("Live trace", tabs.getSelectionModel().getSelectedItem().getText(), "the trace comes to the front");
         @SuppressWarnings("unchecked")
         TableView<Object> table = robot.lookup(".frame-table").queryAs(TableView.class);
-        Object selected = table.getSelectionModel().getSelectedItem();
-        assertNotNull(selected, "the frame is selected in the trace");
-        assertTrue(selected.toString().contains("transfer") || lab.statusProperty().get().contains("selected in the live trace"),
-                lab.statusProperty().get());
+        assertNotNull(table.getSelectionModel().getSelectedItem(), "the frame is selected in the trace");
+        assertTrue(lab.statusProperty().get().contains("selected in the live trace"), lab.statusProperty().get());
+        String performative = robot.from(table).lookup(".table-row-cell:selected").lookup(".performative-cell")
+                .queryLabeled().getText();
+        assertEquals("transfer", performative);
+        @SuppressWarnings("unchecked")
+        TreeTableView<Object> fields = robot.lookup(".field-tree").queryAs(TreeTableView.class);
+        assertTrue(fields.getRoot().getChildren().size() >= 2, "its detail is decoded: frame header, transfer, payload");
 
         robot.interact(() -> tabs.getSelectionModel().select(tabs.getTabs().size() - 1));
         robot.interact(() -> lab.textFilterProperty().set(""));
