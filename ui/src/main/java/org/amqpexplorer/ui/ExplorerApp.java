@@ -7,6 +7,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
@@ -45,6 +46,7 @@ public final class ExplorerApp extends Application {
         Scene scene = new Scene(view.root(), Math.min(1280, screen.getWidth() * 0.9), Math.min(820, screen.getHeight() * 0.9));
         view.install(scene);
         stage.setTitle("AMQP Explorer");
+        addIcons(stage);
         stage.setMinWidth(560);
         stage.setMinHeight(380);
         stage.setScene(scene);
@@ -56,5 +58,13 @@ public final class ExplorerApp extends Application {
                 model.pulse();
             }
         }.start();
+    }
+
+    /** The program's icon (resources module, drawn from resources/icons/amqp-explorer.svg) in the sizes desktops pick from. */
+    private static void addIcons(Stage stage) {
+        for (int size : new int[] {16, 24, 32, 48, 64, 128, 256}) {
+            var url = ExplorerApp.class.getResource("/org/amqpexplorer/icons/amqp-explorer-" + size + ".png");
+            if (url != null) stage.getIcons().add(new Image(url.toExternalForm()));
+        }
     }
 }

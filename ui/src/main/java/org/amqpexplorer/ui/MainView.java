@@ -31,11 +31,24 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
-import org.amqpexplorer.ui.connect.ConfigFolder;
+import org.amqpexplorer.ui.settings.ConfigFolder;
 import org.amqpexplorer.ui.connect.ConnectDialog;
 import org.amqpexplorer.ui.connect.ProfileStore;
 import org.amqpexplorer.ui.explorer.ConnectionsPane;
 import org.amqpexplorer.ui.flowlab.FlowLabView;
+import org.amqpexplorer.ui.explorer.DeliveryNode;
+import org.amqpexplorer.ui.explorer.ExplorerNode;
+import org.amqpexplorer.ui.explorer.LinkNode;
+import org.amqpexplorer.ui.explorer.MessagesView;
+import org.amqpexplorer.ui.composer.ComposerView;
+import org.amqpexplorer.ui.composer.ComposerViewModel;
+import org.amqpexplorer.ui.composer.TemplateStore;
+import org.amqpexplorer.protocol.engine.EndpointState;
+import org.amqpexplorer.protocol.types.Role;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TreeItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
@@ -98,7 +111,8 @@ final class MainView {
         this.model = model;
         this.stage = stage;
         this.version = version;
-        this.connections = new ConnectionsPane(model.live(), () -> stage, d -> model.themeProperty().get().apply(d.getDialogPane()));
+        this.connections = new ConnectionsPane(model.live(), () -> stage, d -> model.themeProperty().get().apply(d.getDialogPane()),
+                model::problem);
         centre.getItems().setAll(connections, traceTabs());
         centre.setDividerPositions(0.34);
         SplitPane.setResizableWithParent(connections, false);
@@ -242,6 +256,48 @@ final class MainView {
         return new ToolBar(connect, new Separator(), pause, clear, new Separator(), importButton, export, spring, theme);
     }
 
+    // ---- composing and received messages
+
+    /** The composer and the received messages, beside the traces; both follow the link selected in the tree. */
+    private void addWorkTabs() {
+        ComposerViewModel composer = new ComposerViewModel(TemplateStore.inUserConfig(), Platform::runLater);
+        Label sendingOn = new Label();
+        sendingOn.getStyleClass().add("sending-on");
+        VBox composeBox = new VBox(4, sendingOn, new ComposerView(composer));
+        VBox.setVgrow(composeBox.getChildren().get(1), Priority.ALWAYS);
+        composeBox.setPadding(new Insets(4));
+        Tab compose = new Tab("Compose", composeBox);
+        compose.setClosable(false);
+        compose.setId("compose-tab");
+
+        MessagesView messages = new MessagesView(model.live());
+        Tab received = new Tab("Received", messages);
+        received.setClosable(false);
+        received.setId("received-tab");
+        messages.viewer().setOnEditAsNew(m -> {
+            composer.loadMessage(m);
+            tabs.getSelectionModel().select(compose);
+        });
+
+        ChangeListener<TreeItem<ExplorerNode>> follow = (o, was, item) -> {
+            ExplorerNode n = item == null ? null : item.getValue();
+            LinkNode link = n instanceof LinkNode l ? l : n instanceof DeliveryNode d ? d.link() : null;
+            // The composer keeps the last sender link chosen until another is chosen: looking elsewhere
+            // (a receiver's messages, a frame) does not take it away.
+            if (link != null && link.role() == Role.SENDER && link.state() != EndpointState.CLOSED) {
+                composer.setSender(model.live().sender(link));
+                sendingOn.setText("Sending on " + link.title() + " (" + link.session().connection().peer() + ")");
+            } else if (was == null && item == null) {
+                composer.setSender(null);
+                sendingOn.setText("Select an attached sender link in the tree to send (right-click a session → Attach a sender…).");
+            }
+            if (link != null && link.role() == Role.RECEIVER) messages.linkProperty().set(link);
+        };
+        connections.tree().tree().getSelectionModel().selectedItemProperty().addListener(follow);
+        follow.changed(null, null, null);
+        tabs.getTabs().addAll(compose, received);
+    }
+
     // ---- connections
 
     private void connect() {
@@ -266,8 +322,9 @@ final class MainView {
             }
         });
         tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
-            if (now != null && now.getUserData() instanceof TraceViewModel trace) model.currentTraceProperty().set(trace);
+            if (now != null && now.getUserData() instanceof TraceViewModel t) model.currentTraceProperty().set(t);
         });
+        addWorkTabs();
         model.currentTraceProperty().addListener((o, was, now) -> {
             tabs.getTabs().stream().filter(t -> t.getUserData() == now).findFirst()
                     .ifPresent(t -> tabs.getSelectionModel().select(t));

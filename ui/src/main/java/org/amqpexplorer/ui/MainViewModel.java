@@ -83,6 +83,11 @@ public final class MainViewModel {
         flowLab.pulse();
     }
 
+    /** Shows a problem with what the user asked for, and what to do. */
+    public void problem(String text) {
+        notice.set(new Notice(text, "Change the settings and try again."));
+    }
+
     /** Connects as the connect dialog asked. */
     public void connect(ConnectViewModel.Request request) {
         live.connect(request.label(), request.options(), request.open());

@@ -123,7 +123,15 @@ public final class ClientReceiver extends ClientLink {
 
     @Override
     String refusal(Attach remote) {
-        return null; // our attach's rcv-settle-mode is the one in use (2.7.3); any snd-settle-mode is handled
+        // 2.7.3: our attach's rcv-settle-mode is the one in use, and any snd-settle-mode is handled; but the
+        // sender's rcv-settle-mode says what it wants of us. One that wants first may settle on our outcome
+        // without telling us (ActiveMQ Artemis acknowledges, settles and sends no disposition), so settling
+        // second would wait forever: exactly-once is refused up front, as a sender refuses it.
+        if (guarantee == DeliveryGuarantee.EXACTLY_ONCE && remote.rcvSettleModeOrDefault() != ReceiverSettleMode.SECOND) {
+            return "the peer's sender at '" + address + "' wants the receiver to settle first (rcv-settle-mode first): "
+                    + "exactly-once is not available";
+        }
+        return null;
     }
 
     @Override

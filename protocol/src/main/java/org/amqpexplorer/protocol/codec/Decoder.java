@@ -32,6 +32,14 @@ public final class Decoder {
     private final DescribedTypes describedTypes;
     /** Collects where each value was encoded, only while {@link #readEncoded()} runs. */
     private List<EncodedValue> spans;
+    /** How described values of known types are read now: one of the three below. */
+    private int describedMode = OUTERMOST_DIRECT;
+    /** Directly; a failure makes this reading start again the generic way. */
+    private static final int OUTERMOST_DIRECT = 0;
+    /** Directly, inside another direct reading, to which a failure goes. */
+    private static final int INNER_DIRECT = 1;
+    /** The generic way, after a direct reading failed. */
+    private static final int GENERIC = 2;
 
     public Decoder(byte[] buf, int offset, int length, DecodeLimits limits, DescribedTypes describedTypes) {
         if (offset < 0 || length < 0 || offset > buf.length - length) {
@@ -148,6 +156,60 @@ public final class Decoder {
     }
 
     private AmqpValue readDescribed(int at) {
+        if (spans == null && describedMode != GENERIC) {
+            Described typed = readDirectly(at);
+            if (typed != null) return typed;
+        }
+        return readDescribedValue(at);
+    }
+
+    /**
+     * Reads a described value with a numeric descriptor that {@link #describedTypes} reads straight from the
+     * bytes (with {@link DescribedTypes#read}), or returns null having read nothing. If that direct reading
+     * fails anywhere, the outermost one under way reads its value again the generic way, so a value read
+     * directly is always what the generic way gives, and any error is the one it reports.
+     */
+    private Described readDirectly(int at) {
+        long code;
+        int descriptorLength;
+        if (pos + 2 <= limit && (buf[pos] & 0xFF) == FormatCode.SMALLULONG) {
+            code = buf[pos + 1] & 0xFF;
+            descriptorLength = 2;
+        } else if (pos + 9 <= limit && (buf[pos] & 0xFF) == FormatCode.ULONG) {
+            code = (long) LONG.get(buf, pos + 1);
+            descriptorLength = 9;
+        } else {
+            return null;
+        }
+        if (describedMode == INNER_DIRECT) return readKnown(code, descriptorLength, at);
+        int savedLimit = limit;
+        int savedDepth = depth;
+        describedMode = INNER_DIRECT;
+        try {
+            return readKnown(code, descriptorLength, at);
+        } catch (DecodeException e) {
+            pos = at + 1;
+            limit = savedLimit;
+            depth = savedDepth;
+            describedMode = GENERIC;
+            return (Described) readDescribedValue(at);
+        } finally {
+            describedMode = OUTERMOST_DIRECT;
+        }
+    }
+
+    /** The direct reading of a described value whose descriptor (at {@code at}) is {@code code}; null if unknown. */
+    private Described readKnown(long code, int descriptorLength, int at) {
+        enter(at);
+        pos += descriptorLength;
+        Described typed = describedTypes.read(code, this);
+        if (typed == null) pos -= descriptorLength; // not a type read directly: nothing else was read
+        depth--;
+        return typed;
+    }
+
+    /** Reads a described value the generic way: descriptor and value, then {@link DescribedTypes#toTyped}. */
+    private AmqpValue readDescribedValue(int at) {
         List<EncodedValue> outer = spans;
         if (outer != null) spans = new ArrayList<>(2);
         enter(at);
@@ -284,22 +346,156 @@ public final class Decoder {
     }
 
     private AmqpValue list(int code, int at, int size, int width) {
+        List<EncodedValue> outer = beginChildren();
+        ListValue v = listContent(at, size, width, ELEMENTS);
+        endChildren(outer, v, code, at);
+        return v;
+    }
+
+    /** Reads a list's elements as values. */
+    private static final ListReader<ListValue> ELEMENTS = (d, count) -> {
+        AmqpValue[] elements = new AmqpValue[count];
+        for (int i = 0; i < count; i++) elements[i] = d.readValue();
+        return new ListValue(List.of(elements)); // immutable already: ListValue keeps it without a copy
+    };
+
+    /**
+     * Reads the content of a list whose constructor (at {@code at}) and size are read: its count, then its
+     * elements through {@code reader}, which must read exactly that many values from the content.
+     */
+    private <T> T listContent(int at, int size, int width, ListReader<T> reader) {
         int end = compoundEnd(size, "list");
         int savedLimit = limit;
         limit = end;
         int count = count(width);
         // each element takes at least one byte (its constructor)
         if (count < 0 || count > end - pos) throw error("list declares " + Integer.toUnsignedString(count) + " elements in " + (end - pos) + " bytes", at);
-        List<EncodedValue> outer = beginChildren();
         enter(at);
-        List<AmqpValue> elements = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) elements.add(readValue());
+        T v = reader.read(this, count);
         depth--;
         endOfCompound(end, "list", at);
         limit = savedLimit;
-        ListValue v = new ListValue(elements);
-        endChildren(outer, v, code, at);
         return v;
+    }
+
+    /** Reads the elements of a list, for {@link #readList}. */
+    @FunctionalInterface
+    public interface ListReader<T> {
+        /** Reads exactly {@code count} values from {@code decoder} (e.g. with {@link #readValue()}) and returns the result. */
+        T read(Decoder decoder, int count);
+    }
+
+    // ---- direct reading, for DescribedTypes.read: each reads one value of the type it names, null not included
+
+    /**
+     * Reads a list (list0, list8 or list32) with the checks {@link #readValue()} makes, its elements read by
+     * {@code reader} within the list's content.
+     */
+    public <T> T readList(ListReader<T> reader) {
+        int at = pos;
+        return switch (u8()) {
+            case FormatCode.LIST0 -> reader.read(this, 0);
+            case FormatCode.LIST8 -> listContent(at, u8(), 1, reader);
+            case FormatCode.LIST32 -> listContent(at, i32(), 4, reader);
+            default -> throw expected("list", at);
+        };
+    }
+
+    /** Reads a null if one is next; tells whether it did. */
+    public boolean tryReadNull() {
+        if (pos < limit && (buf[pos] & 0xFF) == FormatCode.NULL) {
+            pos++;
+            return true;
+        }
+        return false;
+    }
+
+    public boolean readBoolean() {
+        int at = pos;
+        return switch (u8()) {
+            case FormatCode.BOOLEAN_TRUE -> true;
+            case FormatCode.BOOLEAN_FALSE -> false;
+            case FormatCode.BOOLEAN -> {
+                int b = u8();
+                if (b > 1) throw error("boolean byte must be 0 or 1, was " + b, pos - 1);
+                yield b == 1;
+            }
+            default -> throw expected("boolean", at);
+        };
+    }
+
+    public int readUByte() {
+        int at = pos;
+        if (u8() != FormatCode.UBYTE) throw expected("ubyte", at);
+        return u8();
+    }
+
+    public int readUShort() {
+        int at = pos;
+        if (u8() != FormatCode.USHORT) throw expected("ushort", at);
+        return i16() & 0xFFFF;
+    }
+
+    /** A uint as 0 to 2^32-1. */
+    public long readUInt() {
+        int at = pos;
+        return switch (u8()) {
+            case FormatCode.UINT0 -> 0;
+            case FormatCode.SMALLUINT -> u8();
+            case FormatCode.UINT -> i32() & 0xFFFF_FFFFL;
+            default -> throw expected("uint", at);
+        };
+    }
+
+    /** A ulong as the 64 bits of a long. */
+    public long readULong() {
+        int at = pos;
+        return switch (u8()) {
+            case FormatCode.ULONG0 -> 0;
+            case FormatCode.SMALLULONG -> u8();
+            case FormatCode.ULONG -> i64();
+            default -> throw expected("ulong", at);
+        };
+    }
+
+    /** A timestamp as milliseconds since the Unix epoch. */
+    public long readTimestamp() {
+        int at = pos;
+        if (u8() != FormatCode.TIMESTAMP) throw expected("timestamp", at);
+        return i64();
+    }
+
+    public String readString() {
+        int at = pos;
+        return switch (u8()) {
+            case FormatCode.STR8 -> utf8(u8());
+            case FormatCode.STR32 -> utf8(i32());
+            default -> throw expected("string", at);
+        };
+    }
+
+    public String readSymbol() {
+        int at = pos;
+        return switch (u8()) {
+            case FormatCode.SYM8 -> ascii(u8());
+            case FormatCode.SYM32 -> ascii(i32());
+            default -> throw expected("symbol", at);
+        };
+    }
+
+    public BinaryValue readBinary() {
+        int at = pos;
+        return switch (u8()) {
+            case FormatCode.VBIN8 -> binary(u8());
+            case FormatCode.VBIN32 -> binary(i32());
+            default -> throw expected("binary", at);
+        };
+    }
+
+    private DecodeException expected(String type, int at) {
+        int code = buf[at] & 0xFF;
+        String name = FormatCode.encodingName(code);
+        return error("expected " + type + ", got " + (name != null ? name : String.format("format code 0x%02x", code)), at);
     }
 
     private AmqpValue map(int code, int at, int size, int width) {

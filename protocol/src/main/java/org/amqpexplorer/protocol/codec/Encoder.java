@@ -17,7 +17,7 @@ public final class Encoder {
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
-    /** Bytes a compound value reserves before its elements: format code, size and count of the 32-bit form. */
+    /** Bytes of a compound value's header, before its elements: format code, size and count, 32-bit form. */
     private static final int COMPOUND32_HEADER = 9;
     /** The same for the 8-bit form. */
     private static final int COMPOUND8_HEADER = 3;
@@ -46,6 +46,12 @@ public final class Encoder {
 
     public void reset() {
         pos = 0;
+    }
+
+    /** Drops what was written after the first {@code size} bytes (e.g. trailing nulls a list leaves out). */
+    public void truncate(int size) {
+        if (size < 0 || size > pos) throw new IllegalArgumentException("cannot truncate " + pos + " bytes to " + size);
+        pos = size;
     }
 
     /** The internal buffer; valid up to {@link #size()} until the next write. */
@@ -355,38 +361,59 @@ public final class Encoder {
      * and the element count finishes it in its smallest encoding (list0, list8 or list32).
      */
     public int beginList() {
-        ensure(COMPOUND32_HEADER);
-        int mark = pos;
-        pos += COMPOUND32_HEADER;
-        return mark;
+        return reserve(COMPOUND8_HEADER);
     }
 
     public void endList(int mark, int count) {
-        endCompound(mark, count, FormatCode.LIST8, FormatCode.LIST32, true);
+        endCompound(mark, COMPOUND8_HEADER, count, FormatCode.LIST8, FormatCode.LIST32, true);
     }
 
     /** As {@link #beginList()}, for a map; the count given to {@link #endMap} is keys plus values. */
     public int beginMap() {
-        return beginList();
+        return reserve(COMPOUND8_HEADER);
     }
 
     public void endMap(int mark, int count) {
-        endCompound(mark, count, FormatCode.MAP8, FormatCode.MAP32, false);
+        endCompound(mark, COMPOUND8_HEADER, count, FormatCode.MAP8, FormatCode.MAP32, false);
     }
 
-    private void endCompound(int mark, int count, int code8, int code32, boolean list0) {
-        int contentStart = mark + COMPOUND32_HEADER;
+    /**
+     * The room a compound of {@code count} elements reserves for its header before its content: the 8-bit
+     * form's unless the count rules it out. Most compounds are small; the content of one that turns out too
+     * large for the 8-bit form is moved, which costs little next to writing it.
+     */
+    private static int headerFor(int count) {
+        return count <= 0xFF ? COMPOUND8_HEADER : COMPOUND32_HEADER;
+    }
+
+    private int reserve(int header) {
+        ensure(header);
+        int mark = pos;
+        pos += header;
+        return mark;
+    }
+
+    /** Writes the header of the compound at {@code mark}, with {@code header} bytes reserved, in its smallest form. */
+    private void endCompound(int mark, int header, int count, int code8, int code32, boolean list0) {
+        int contentStart = mark + header;
         int contentLength = pos - contentStart;
         if (count == 0 && list0) {
             buf[mark] = (byte) FormatCode.LIST0;
             pos = mark + 1;
         } else if (contentLength + 1 <= 0xFF && count <= 0xFF) {
+            if (header != COMPOUND8_HEADER) {
+                System.arraycopy(buf, contentStart, buf, mark + COMPOUND8_HEADER, contentLength);
+                pos = mark + COMPOUND8_HEADER + contentLength;
+            }
             buf[mark] = (byte) code8;
             buf[mark + 1] = (byte) (contentLength + 1);
             buf[mark + 2] = (byte) count;
-            System.arraycopy(buf, contentStart, buf, mark + COMPOUND8_HEADER, contentLength);
-            pos = mark + COMPOUND8_HEADER + contentLength;
         } else {
+            if (header != COMPOUND32_HEADER) {
+                ensure(COMPOUND32_HEADER - header);
+                System.arraycopy(buf, contentStart, buf, mark + COMPOUND32_HEADER, contentLength);
+                pos = mark + COMPOUND32_HEADER + contentLength;
+            }
             buf[mark] = (byte) code32;
             INT.set(buf, mark + 1, contentLength + 4);
             INT.set(buf, mark + 5, count);
@@ -395,40 +422,40 @@ public final class Encoder {
 
     /** Writes the described-type constructor {@code 0x00} and a ulong descriptor; the described value follows. */
     public void writeDescriptor(long code) {
+        if (code > 0 && code <= 0xFF) { // every descriptor of the spec: a smallulong
+            ensure(3);
+            buf[pos] = (byte) FormatCode.DESCRIBED;
+            buf[pos + 1] = (byte) FormatCode.SMALLULONG;
+            buf[pos + 2] = (byte) code;
+            pos += 3;
+            return;
+        }
         writeRawByte(FormatCode.DESCRIBED);
         writeULong(code);
     }
 
     public void writeList(List<AmqpValue> elements) {
-        int mark = beginList();
+        int header = headerFor(elements.size());
+        int mark = reserve(header);
         for (AmqpValue v : elements) writeValue(v);
-        endList(mark, elements.size());
+        endCompound(mark, header, elements.size(), FormatCode.LIST8, FormatCode.LIST32, true);
     }
 
     public void writeMap(Map<AmqpValue, AmqpValue> entries) {
-        int mark = beginMap();
+        int header = headerFor(entries.size() * 2);
+        int mark = reserve(header);
         for (Map.Entry<AmqpValue, AmqpValue> e : entries.entrySet()) {
             writeValue(e.getKey());
             writeValue(e.getValue());
         }
-        endMap(mark, entries.size() * 2);
+        endCompound(mark, header, entries.size() * 2, FormatCode.MAP8, FormatCode.MAP32, false);
     }
 
     public void writeArray(ArrayValue array) {
-        int mark = beginList();
+        int header = headerFor(array.size());
+        int mark = reserve(header);
         writeArrayBody(array);
-        int contentLength = pos - mark - COMPOUND32_HEADER;
-        if (contentLength + 1 <= 0xFF && array.size() <= 0xFF) {
-            buf[mark] = (byte) FormatCode.ARRAY8;
-            buf[mark + 1] = (byte) (contentLength + 1);
-            buf[mark + 2] = (byte) array.size();
-            System.arraycopy(buf, mark + COMPOUND32_HEADER, buf, mark + COMPOUND8_HEADER, contentLength);
-            pos = mark + COMPOUND8_HEADER + contentLength;
-        } else {
-            buf[mark] = (byte) FormatCode.ARRAY32;
-            INT.set(buf, mark + 1, contentLength + 4);
-            INT.set(buf, mark + 5, array.size());
-        }
+        endCompound(mark, header, array.size(), FormatCode.ARRAY8, FormatCode.ARRAY32, false);
     }
 
     /** The element constructor (with the descriptor, if any) and every element's payload. */

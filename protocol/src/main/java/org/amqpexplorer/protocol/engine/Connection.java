@@ -134,6 +134,23 @@ public final class Connection {
         return options.autoReply();
     }
 
+    /**
+     * Reports an event of a layer in front of the engine (the SASL layer's protocol header and frames) to this
+     * connection's observers, so they see the whole connection in order. Call on the connection's thread.
+     */
+    public void report(EngineEvent event) {
+        if (events.enabled()) events.emit(event);
+    }
+
+    /** Whether anyone observes this connection (building events for nobody is wasted work). */
+    public boolean isObserved() {
+        return events.enabled();
+    }
+
+    long reassemblyLimit() {
+        return options.reassemblyLimit();
+    }
+
     /** Observers see every event from now on. */
     public void addObserver(EngineObserver observer) {
         events.add(observer, false);
@@ -685,14 +702,15 @@ public final class Connection {
                 break;
             }
         }
-        for (Session session : List.copyOf(sessions)) {
-            session.afterTransfers();
+        // Neither of these loops can end a session: index loops, no copy.
+        for (int i = 0; i < sessions.size(); i++) {
+            sessions.get(i).afterTransfers();
         }
     }
 
     private void flushDispositions() {
-        for (Session session : List.copyOf(sessions)) {
-            session.flushDispositions();
+        for (int i = 0; i < sessions.size(); i++) {
+            sessions.get(i).flushDispositions();
         }
     }
 

@@ -93,7 +93,7 @@ public abstract sealed class Delivery permits IncomingDelivery, OutgoingDelivery
                 throw new IllegalStateException("delivery has not been sent yet; abort it instead");
             }
             checkMaySettle(settle);
-            if (state != null && !state.equals(localState)) {
+            if (state != null && (localState == null || !state.equals(localState))) {
                 localState = state;
                 if (connection.events.enabled()) {
                     connection.events.emit(new EngineEvent.DeliveryStateChanged(connection.events.now(), ref(), state, Side.LOCAL));
@@ -139,7 +139,7 @@ public abstract sealed class Delivery permits IncomingDelivery, OutgoingDelivery
     boolean applyRemote(AmqpValue state, boolean settle) {
         Connection connection = link.connection;
         boolean changed = false;
-        if (state != null && !state.equals(remoteState)) {
+        if (state != null && (remoteState == null || !state.equals(remoteState))) {
             remoteState = state;
             changed = true;
             if (connection.events.enabled()) {

@@ -1,8 +1,8 @@
 package org.amqpexplorer.protocol.engine;
 
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.amqpexplorer.protocol.codec.BinaryValue;
+import org.amqpexplorer.protocol.frame.Frame;
 import org.amqpexplorer.protocol.types.ReceiverSettleMode;
 
 /**
@@ -21,6 +21,10 @@ public final class IncomingDelivery extends Delivery {
     private int frames;
     boolean complete;
     boolean resumed;
+    /** Its unread payload holds room in the session window; it is then on its receiver's list of such. */
+    private boolean holding;
+    IncomingDelivery previousHeld;
+    IncomingDelivery nextHeld;
 
     IncomingDelivery(Receiver receiver, long key, int deliveryId, BinaryValue tag, long messageFormat) {
         super(receiver, key, tag, messageFormat);
@@ -64,20 +68,18 @@ public final class IncomingDelivery extends Delivery {
     /**
      * Returns the payload bytes received since the last read (all of them, for a complete delivery read once). A
      * complete delivery's unread payload is held against the session's incoming window; reading gives that room
-     * back, which may re-open the window to the peer.
+     * back, which may re-open the window to the peer (and so does settling it here, see {@link #disposition}).
      */
     public byte[] readPayload() {
         Connection connection = link.connection;
         connection.enter();
         try {
-            byte[] bytes = Arrays.copyOf(buffer, unread);
-            if (complete) {
-                link.session.consumed(unreadFrames, unread);
-                receiver().read(this);
-            }
+            // A buffer filled exactly (a delivery in one frame, read once) is handed over as it is.
+            byte[] bytes = buffer.length == unread ? buffer : Arrays.copyOf(buffer, unread);
+            release();
             unreadFrames = 0;
             unread = 0;
-            if (complete) {
+            if (complete || bytes == buffer) {
                 buffer = NONE;
             }
             return bytes;
@@ -86,36 +88,65 @@ public final class IncomingDelivery extends Delivery {
         }
     }
 
-    void append(ByteBuffer payload) {
-        int length = payload.remaining();
+    void append(Frame frame) {
+        int length = frame.payloadSize();
         frames++;
         unreadFrames++;
         if (unread + length > buffer.length) {
             buffer = Arrays.copyOf(buffer, Math.max(unread + length, 2 * buffer.length));
         }
-        payload.get(buffer, unread, length);
+        frame.copyPayload(buffer, unread);
         unread += length;
         total += length;
     }
 
-    /** The last transfer arrived: what is unread now holds room in the session window. */
+    /**
+     * The last transfer arrived: what is unread now holds room in the session window, unless the application
+     * settled the delivery already.
+     */
     void completed() {
         complete = true;
-        link.session.held(unreadFrames, unread);
+        if (!settled && (unread > 0 || unreadFrames > 0)) {
+            link.session.held(unreadFrames, unread);
+            holding = true;
+            receiver().held(this);
+        }
     }
 
-    boolean hasUnread() {
-        return unread > 0 || unreadFrames > 0;
+    /** Gives back the room the unread payload holds in the session window. */
+    private void release() {
+        if (holding) {
+            holding = false;
+            link.session.consumed(unreadFrames, unread);
+            receiver().released(this);
+        }
     }
 
     /** Drops the payload not yet read (abort, detach, end) and returns the room it held in the session window. */
     void discard() {
-        if (complete) {
-            link.session.consumed(unreadFrames, unread);
-        }
+        release();
         unreadFrames = 0;
         unread = 0;
         buffer = NONE;
+    }
+
+    /**
+     * Settled here after the application was handed the delivery (its own disposition, or the sender settling
+     * later): the application is done with it, so its unread payload no longer holds room in the session
+     * window (2.5.6), though it can still be read.
+     */
+    @Override
+    void settleLocally() {
+        super.settleLocally();
+        release();
+    }
+
+    /**
+     * Settled as it arrives because the sender settled it (at-most-once): the application has not seen it yet, so
+     * its payload keeps holding room until read.
+     */
+    void settleOnArrival() {
+        super.settleLocally();
     }
 
     @Override

@@ -40,9 +40,10 @@ public final class OutgoingDelivery extends Delivery {
     }
 
     /**
-     * Gives up the delivery (2.6.14). Not yet started: it is dropped without a frame. Partly sent: its next
-     * transfer says aborted, and the receiver discards what it got. Fully sent: too late, an
-     * {@link IllegalStateException}.
+     * Gives up the delivery (2.6.14). Not yet started: it is dropped without a frame, unless it resumes a
+     * delivery the peer may hold unsettled (2.6.13), which goes out as one transfer that says resume and
+     * aborted. Partly sent: its next transfer says aborted, and the receiver discards what it got. Fully sent:
+     * too late, an {@link IllegalStateException}.
      */
     public void abort() {
         Connection connection = link.connection;
@@ -54,7 +55,7 @@ public final class OutgoingDelivery extends Delivery {
             if (aborted || abortRequested) {
                 return;
             }
-            if (started) {
+            if (started || resume) {
                 abortRequested = true;
             } else {
                 sender().dropQueued(this);

@@ -1,7 +1,5 @@
 package org.amqpexplorer.protocol.engine;
 
-import java.util.LinkedHashSet;
-import java.util.Set;
 import org.amqpexplorer.protocol.engine.EndpointState.Half;
 import org.amqpexplorer.protocol.engine.EngineEvent.FlowState;
 import org.amqpexplorer.protocol.engine.EngineEvent.Side;
@@ -21,8 +19,11 @@ public final class Receiver extends Link {
 
     final ReceiverCredit credit = new ReceiverCredit();
     private IncomingDelivery current;
-    /** Complete deliveries whose payload the application has not read: they hold room in the session window. */
-    private final Set<IncomingDelivery> unread = new LinkedHashSet<>();
+    /**
+     * Complete deliveries whose payload the application has not read: they hold room in the session window.
+     * A list through the deliveries themselves, so that the one each delivery joins and leaves costs nothing.
+     */
+    private IncomingDelivery firstHeld;
     /** Credit granted before our attach went out, to be sent right after it. */
     private boolean flowPending;
 
@@ -136,19 +137,41 @@ public final class Receiver extends Link {
             current.discard();
             current = null;
         }
-        for (IncomingDelivery d : unread) {
-            d.discard();
+        while (firstHeld != null) {
+            firstHeld.discard();
         }
-        unread.clear();
     }
 
-    void read(IncomingDelivery delivery) {
-        unread.remove(delivery);
+    void held(IncomingDelivery delivery) {
+        delivery.nextHeld = firstHeld;
+        if (firstHeld != null) {
+            firstHeld.previousHeld = delivery;
+        }
+        firstHeld = delivery;
     }
 
+    void released(IncomingDelivery delivery) {
+        if (delivery.previousHeld != null) {
+            delivery.previousHeld.nextHeld = delivery.nextHeld;
+        } else {
+            firstHeld = delivery.nextHeld;
+        }
+        if (delivery.nextHeld != null) {
+            delivery.nextHeld.previousHeld = delivery.previousHeld;
+        }
+        delivery.previousHeld = null;
+        delivery.nextHeld = null;
+    }
+
+    /** Ours, or where our attach sets none the connection's reassembly limit; 0 for none. */
     private long maxMessageSize() {
         Long max = localAttach == null ? null : localAttach.maxMessageSize();
-        return max == null ? 0 : max;
+        return max == null || max == 0 ? connection.reassemblyLimit() : max;
+    }
+
+    private boolean setsMaxMessageSize() {
+        Long max = localAttach == null ? null : localAttach.maxMessageSize();
+        return max != null && max != 0;
     }
 
     /** One transfer frame for this link, already counted against the session's incoming window. */
@@ -173,7 +196,7 @@ public final class Receiver extends Link {
                     transfer.deliveryTag(), format);
             d.resumed = transfer.resumeOrDefault();
             current = d;
-            session.deliveryArrived(d);
+            session.deliveryArrived(d, Boolean.TRUE.equals(transfer.settled()));
             if (connection.events.enabled()) {
                 connection.events.emit(new EngineEvent.DeliveryCreated(connection.events.now(), d.ref(), format,
                         Boolean.TRUE.equals(transfer.settled())));
@@ -201,16 +224,15 @@ public final class Receiver extends Link {
         if (max > 0 && d.payloadSize() + payloadSize > max) {
             d.discard();
             current = null;
+            String limit = setsMaxMessageSize() ? "max-message-size " + max
+                    : "this end's reassembly limit " + max + " (the link sets no max-message-size)";
             throw ProtocolViolation.ofLink(this, ErrorCondition.LINK_MESSAGE_SIZE_EXCEEDED, "delivery " + d.deliveryId()
-                    + " exceeds max-message-size " + max + " (" + (d.payloadSize() + payloadSize) + " bytes so far)");
+                    + " exceeds " + limit + " (" + (d.payloadSize() + payloadSize) + " bytes so far)");
         }
-        d.append(frame.payload());
+        d.append(frame);
         boolean more = transfer.moreOrDefault();
         if (!more) {
             d.completed();
-            if (d.hasUnread()) {
-                unread.add(d);
-            }
             current = null;
         }
         if (connection.events.enabled()) {
@@ -219,7 +241,7 @@ public final class Receiver extends Link {
         // The sender may settle, or say a state, on any transfer of the delivery (2.7.5).
         d.applyRemote(transfer.state(), Boolean.TRUE.equals(transfer.settled()));
         if (d.complete && d.remotelySettled && !d.settled) {
-            d.settleLocally();
+            d.settleOnArrival();
         }
         connection.handler().delivery(d);
     }

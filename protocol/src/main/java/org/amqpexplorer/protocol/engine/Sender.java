@@ -95,7 +95,9 @@ public final class Sender extends Link {
      * Queues a delivery that resumes one left unsettled when an earlier attachment of this link ended (2.6.13):
      * its first transfer says resume, with the state this end knows. Which deliveries to resume, and from which
      * byte on, the application decides from the unsettled maps of the two attaches ({@link #localAttach()},
-     * {@link #remoteAttach()}); the payload is what is still to be sent.
+     * {@link #remoteAttach()}); the payload is what is still to be sent. A resumed delivery may be settled at
+     * once (its outcome already agreed) even when the settle mode is unsettled: it was first sent unsettled, by
+     * the earlier attachment. {@link LinkRecovery} makes these decisions from the spec's table (3.4.6).
      */
     public OutgoingDelivery resume(BinaryValue tag, byte[] payload, long messageFormat, boolean settled, AmqpValue state) {
         return enqueue(tag, payload, messageFormat, settled, state, true);
@@ -112,7 +114,7 @@ public final class Sender extends Link {
                 throw new IllegalArgumentException("a delivery-tag is 0 to 32 bytes (2.8.7)");
             }
             SenderSettleMode mode = settleMode();
-            if (mode == SenderSettleMode.SETTLED && !settled || mode == SenderSettleMode.UNSETTLED && settled) {
+            if (mode == SenderSettleMode.SETTLED && !settled || mode == SenderSettleMode.UNSETTLED && settled && !resume) {
                 throw new IllegalArgumentException("snd-settle-mode " + mode.choiceName() + " does not allow settled=" + settled);
             }
             long max = remoteMaxMessageSize();
@@ -222,13 +224,19 @@ public final class Sender extends Link {
 
     /** Writes the next transfer frame: a new delivery's first, a continuation, or an abort. */
     void writeTransfer() {
-        if (current == null) {
+        boolean first = current == null;
+        if (first) {
             startDelivery(queue.poll());
         }
         OutgoingDelivery d = current;
         int channel = session.localChannel;
         if (d.abortRequested) {
-            Transfer abort = new Transfer(handle, d.deliveryId(), null, null, null, null, null, null, null, Boolean.TRUE, null);
+            // A resumed delivery aborted before its first frame still needs that frame: it names the delivery
+            // the peer holds unsettled (2.6.13), so that the peer forgets it too.
+            Transfer abort = first
+                    ? new Transfer(handle, d.deliveryId(), d.tag, d.messageFormat, null, null, null, null,
+                            d.resume ? Boolean.TRUE : null, Boolean.TRUE, null)
+                    : new Transfer(handle, d.deliveryId(), null, null, null, null, null, null, null, Boolean.TRUE, null);
             session.writeAbort(abort, d);
             current = null;
             frames = null;

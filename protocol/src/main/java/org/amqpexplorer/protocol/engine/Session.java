@@ -3,7 +3,6 @@ package org.amqpexplorer.protocol.engine;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -41,7 +40,9 @@ public final class Session {
     private Begin remoteBegin;
     private ErrorCondition localError;
     private ErrorCondition remoteError;
+    /** The incoming window set before begin, instead of the begin's: a byte budget, or frames (-1: not set). */
     private long incomingBytes = -1;
+    private long incomingFrames = -1;
 
     SessionOutgoingWindow outgoing;
     SessionIncomingWindow incoming;
@@ -55,9 +56,9 @@ public final class Session {
 
     private int nextDeliveryId;
     private int nextIncomingDeliveryId;
-    /** Deliveries not yet settled here, by delivery-id (insertion order is delivery-id order). */
-    private final Map<Integer, Delivery> unsettledOutgoing = new LinkedHashMap<>();
-    private final Map<Integer, Delivery> unsettledIncoming = new LinkedHashMap<>();
+    /** Deliveries not yet settled here, by delivery-id. */
+    private final DeliveriesById unsettledOutgoing = new DeliveriesById();
+    private final DeliveriesById unsettledIncoming = new DeliveriesById();
     private final List<Delivery> pendingDispositions = new ArrayList<>();
 
     Session(Connection connection) {
@@ -129,19 +130,60 @@ public final class Session {
 
     /**
      * Sizes the incoming window from a byte budget instead of the begin's incoming-window: as many frames of
-     * our max-frame-size as the budget holds, less what is received and not yet read. Before {@link #begin}.
+     * our max-frame-size as the budget holds, less what is received and not yet read. Before {@link #begin}, it
+     * applies from the begin on; on a live session, as {@link #incomingWindow(long)} says.
      */
     public void incomingWindowBytes(long budget) {
-        if (local != Half.NONE) {
-            throw new IllegalStateException("the session is already begun");
+        connection.enter();
+        try {
+            if (incoming == null) {
+                // Checked against our max-frame-size at begin, when the open has set it.
+                incomingBytes = budget;
+                incomingFrames = -1;
+                return;
+            }
+            incoming.resizeBytes(budget, connection.localMaxFrameSize());
+            windowResized();
+        } finally {
+            connection.exit();
         }
-        incomingBytes = budget;
+    }
+
+    /**
+     * Sets the incoming window in frames. Before {@link #begin}, it replaces the begin's incoming-window. On a
+     * live session the new value goes to the peer at once in a session flow (2.5.6), smaller as well as larger;
+     * transfers the peer sent under the larger window before it heard are still taken.
+     *
+     * @throws IllegalArgumentException if not a uint
+     */
+    public void incomingWindow(long frames) {
+        connection.enter();
+        try {
+            if (incoming == null) {
+                SessionIncomingWindow.checkFrames(frames);
+                incomingFrames = frames;
+                incomingBytes = -1;
+                return;
+            }
+            incoming.resizeFrames(frames);
+            windowResized();
+        } finally {
+            connection.exit();
+        }
+    }
+
+    private void windowResized() {
+        if (local == Half.OPEN && remote != Half.CLOSED && connection.mayWrite()) {
+            writeFlow(null, false);
+        } else {
+            windowChanged();
+        }
     }
 
     /** {@code link}'s deliveries that have a delivery-id and are not settled here. */
     java.util.List<Delivery> unsettled(Link link) {
         java.util.List<Delivery> out = new java.util.ArrayList<>();
-        Map<Integer, Delivery> map = link.role() == Role.SENDER ? unsettledOutgoing : unsettledIncoming;
+        DeliveriesById map = link.role() == Role.SENDER ? unsettledOutgoing : unsettledIncoming;
         for (Delivery d : map.values()) if (d.link == link) out.add(d);
         return out;
     }
@@ -168,7 +210,7 @@ public final class Session {
             }
             SessionIncomingWindow in = incomingBytes >= 0
                     ? SessionIncomingWindow.ofBytes(incomingBytes, connection.localMaxFrameSize())
-                    : SessionIncomingWindow.ofFrames(template.incomingWindow());
+                    : SessionIncomingWindow.ofFrames(incomingFrames >= 0 ? incomingFrames : template.incomingWindow());
             SessionOutgoingWindow out = new SessionOutgoingWindow(SerialNumber.of(template.nextOutgoingId()), template.outgoingWindow());
             if (remoteBegin != null) {
                 out.remoteBegin(remoteBegin.incomingWindow());
@@ -406,7 +448,7 @@ public final class Session {
 
     private void remoteDisposition(Disposition disposition) {
         // role=receiver: the peer is the receiver, so the deliveries are ones we sent.
-        Map<Integer, Delivery> deliveries = disposition.role() == Role.RECEIVER ? unsettledOutgoing : unsettledIncoming;
+        DeliveriesById deliveries = disposition.role() == Role.RECEIVER ? unsettledOutgoing : unsettledIncoming;
         int first = SerialNumber.of(disposition.first());
         int last = SerialNumber.of(disposition.lastOrFirst());
         long size = SerialNumber.rangeSize(first, last);
@@ -424,6 +466,7 @@ public final class Session {
                     hits.add(d);
                 }
             }
+            hits.sort(Comparator.comparingLong(d -> Integer.toUnsignedLong(d.deliveryId - first)));
         }
         for (Delivery d : hits) {
             d.remoteUpdate(disposition.state(), disposition.settledOrDefault());
@@ -505,8 +548,8 @@ public final class Session {
         if (local != Half.OPEN || remote != Half.OPEN || !connection.mayWrite()) {
             return;
         }
-        for (Link link : List.copyOf(links)) {
-            if (link instanceof Sender sender) {
+        for (int i = 0; i < links.size(); i++) {
+            if (links.get(i) instanceof Sender sender) {
                 sender.drainIfAsked();
             }
         }
@@ -526,8 +569,11 @@ public final class Session {
         }
     }
 
-    void deliveryArrived(IncomingDelivery delivery) {
-        unsettledIncoming.put(delivery.deliveryId, delivery);
+    /** A delivery's first transfer: one that arrives settled needs no finding by delivery-id again. */
+    void deliveryArrived(IncomingDelivery delivery, boolean settled) {
+        if (!settled) {
+            unsettledIncoming.put(delivery.deliveryId, delivery);
+        }
         nextIncomingDeliveryId = SerialNumber.add(delivery.deliveryId, 1);
     }
 
@@ -535,7 +581,7 @@ public final class Session {
         if (!delivery.hasDeliveryId) {
             return;
         }
-        Map<Integer, Delivery> map = delivery.incoming() ? unsettledIncoming : unsettledOutgoing;
+        DeliveriesById map = delivery.incoming() ? unsettledIncoming : unsettledOutgoing;
         map.remove(delivery.deliveryId, delivery);
     }
 
@@ -558,25 +604,29 @@ public final class Session {
         if (pendingDispositions.isEmpty()) {
             return;
         }
-        List<Delivery> pending = List.copyOf(pendingDispositions);
-        pendingDispositions.clear();
-        for (Delivery d : pending) {
+        List<Delivery> incoming = new ArrayList<>();
+        List<Delivery> outgoing = new ArrayList<>();
+        for (Delivery d : pendingDispositions) {
             d.dispositionPending = false;
+            (d.incoming() ? incoming : outgoing).add(d);
         }
+        pendingDispositions.clear();
         if (local != Half.OPEN || !connection.mayWrite()) {
             return;
         }
-        writeRanges(pending.stream().filter(Delivery::incoming).toList(), Role.RECEIVER, nextIncomingDeliveryId);
-        writeRanges(pending.stream().filter(d -> !d.incoming()).toList(), Role.SENDER, nextDeliveryId);
+        writeRanges(incoming, Role.RECEIVER, nextIncomingDeliveryId);
+        writeRanges(outgoing, Role.SENDER, nextDeliveryId);
     }
 
-    private void writeRanges(List<Delivery> deliveries, Role role, int next) {
-        if (deliveries.isEmpty()) {
+    private void writeRanges(List<Delivery> sorted, Role role, int next) {
+        if (sorted.isEmpty()) {
             return;
         }
-        // Every id in play precedes the next one to be assigned, so ordering by distance from it is id order.
-        List<Delivery> sorted = new ArrayList<>(deliveries);
-        sorted.sort(Comparator.comparingLong(d -> Integer.toUnsignedLong(d.deliveryId - next)));
+        // Every id in play precedes the next one to be assigned, so ordering by distance from it is id order;
+        // settled in the order they arrived, they usually are in order already.
+        if (!inIdOrder(sorted, next)) {
+            sorted.sort(Comparator.comparingLong(d -> Integer.toUnsignedLong(d.deliveryId - next)));
+        }
         int first = sorted.get(0).deliveryId;
         int last = first;
         boolean settled = sorted.get(0).settled;
@@ -594,6 +644,15 @@ public final class Session {
             state = d.localState;
         }
         writeDisposition(role, first, last, settled, state);
+    }
+
+    private static boolean inIdOrder(List<Delivery> deliveries, int next) {
+        for (int i = 1; i < deliveries.size(); i++) {
+            if (Integer.compareUnsigned(deliveries.get(i - 1).deliveryId - next, deliveries.get(i).deliveryId - next) > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void writeDisposition(Role role, int first, int last, boolean settled, AmqpValue state) {
@@ -639,8 +698,8 @@ public final class Session {
             localHandles.remove(link.handle, link);
         }
         if (link.localClosed || link.remoteClosed) {
-            unsettledOutgoing.values().removeIf(d -> d.link == link);
-            unsettledIncoming.values().removeIf(d -> d.link == link);
+            unsettledOutgoing.removeIf(d -> d.link == link);
+            unsettledIncoming.removeIf(d -> d.link == link);
         }
         links.remove(link);
         if (linkCursor > links.size()) {

@@ -10,14 +10,23 @@ package org.amqpexplorer.protocol.engine;
  * complete (its size is bounded by the link's max-message-size instead). When the window can grow by half its
  * capacity beyond what the peer last heard, {@link #shouldReadvertise()} says so, so that a session flow is
  * sent even when no link has anything to say.
+ *
+ * <p>The application may resize the window at any time; the new value is advertised as it is, smaller too. A
+ * transfer is a window-violation only beyond what the largest advertised window allowed, since transfers the
+ * peer sent under a larger window may still be on their way when it shrinks.
  */
 final class SessionIncomingWindow {
 
-    private final long capacityFrames;
-    private final long capacityBytes;
-    private final int maxFrameSize;
+    private long capacityFrames;
+    private long capacityBytes;
+    private int maxFrameSize;
 
     private int nextIncomingId;
+    /**
+     * Transfers the peer may still send under the most it was ever allowed: the incoming-window, or more after the
+     * window shrank (the peer may not have heard yet).
+     */
+    private long headroom;
     private boolean remoteBegun;
     /** The incoming-window as the peer sees it: last advertised value less the transfers since. */
     private long incomingWindow;
@@ -34,21 +43,46 @@ final class SessionIncomingWindow {
 
     /** A window of so many transfer frames. */
     static SessionIncomingWindow ofFrames(long frames) {
-        if (frames < 0 || frames > 0xFFFF_FFFFL) {
-            throw new IllegalArgumentException("incoming-window must be a uint: " + frames);
-        }
+        checkFrames(frames);
         return new SessionIncomingWindow(frames, -1, 0);
     }
 
     /** A window of as many frames of our max-frame-size as the byte budget holds. */
     static SessionIncomingWindow ofBytes(long budget, int maxFrameSize) {
+        checkBytes(budget, maxFrameSize);
+        return new SessionIncomingWindow(-1, budget, maxFrameSize);
+    }
+
+    static void checkFrames(long frames) {
+        if (frames < 0 || frames > 0xFFFF_FFFFL) {
+            throw new IllegalArgumentException("incoming-window must be a uint: " + frames);
+        }
+    }
+
+    static void checkBytes(long budget, int maxFrameSize) {
         if (maxFrameSize < 512) {
             throw new IllegalArgumentException("max-frame-size below 512: " + maxFrameSize);
         }
         if (budget < maxFrameSize) {
             throw new IllegalArgumentException("a byte budget of " + budget + " does not hold one frame of " + maxFrameSize);
         }
-        return new SessionIncomingWindow(-1, budget, maxFrameSize);
+    }
+
+    /** The application's new window in frames: what the next flow advertises, smaller or larger. */
+    void resizeFrames(long frames) {
+        checkFrames(frames);
+        capacityFrames = frames;
+        capacityBytes = -1;
+        incomingWindow = available();
+    }
+
+    /** The application's new window as a byte budget (see {@link #resizeFrames}). */
+    void resizeBytes(long budget, int maxFrameSize) {
+        checkBytes(budget, maxFrameSize);
+        capacityFrames = -1;
+        capacityBytes = budget;
+        this.maxFrameSize = maxFrameSize;
+        incomingWindow = available();
     }
 
     /** The window the buffer can hold now. */
@@ -103,6 +137,7 @@ final class SessionIncomingWindow {
      */
     long advertise() {
         incomingWindow = Math.max(incomingWindow, available());
+        headroom = Math.max(headroom, incomingWindow);
         return incomingWindow;
     }
 
@@ -111,11 +146,12 @@ final class SessionIncomingWindow {
      * window (2.5.6: amqp:session:window-violation).
      */
     boolean transferReceived() {
-        if (incomingWindow == 0) {
+        if (headroom == 0) {
             return false;
         }
         nextIncomingId = SerialNumber.add(nextIncomingId, 1);
-        incomingWindow--;
+        headroom--;
+        incomingWindow = Math.max(0, incomingWindow - 1);
         remoteOutgoingWindow = Math.max(0, remoteOutgoingWindow - 1);
         return true;
     }

@@ -22,8 +22,15 @@
  *
  * <p>Transactions (part 4) need nothing special: a coordinator is a link target, declare and discharge are
  * messages, declared an outcome, and a transactional-state can go on a delivery's first transfer or in a
- * disposition. Link recovery (2.6.13) is left to the application, which gets the building blocks: the unsettled
- * maps of both attaches, {@code Sender.resume} and {@code IncomingDelivery.isResumed}.
+ * disposition.
+ *
+ * <p>Link recovery (2.6.13): {@link org.amqpexplorer.protocol.engine.LinkRecovery} keeps a container's links by
+ * name across connections, with {@link org.amqpexplorer.protocol.engine.RecoverableSender} and
+ * {@link org.amqpexplorer.protocol.engine.RecoverableReceiver} holding their unsettled deliveries; on each
+ * re-attach they exchange unsettled maps and act on every delivery as the cases of 3.4.6 say
+ * ({@code Resumption}), so that at-least-once loses nothing across a dropped connection and exactly-once hands
+ * nothing to the application twice. Applications with their own store use the same building blocks: the
+ * unsettled maps of both attaches, {@code Sender.resume} and {@code IncomingDelivery.isResumed}.
  *
  * <p>Inside: {@code SerialNumber} is the RFC 1982 arithmetic every sequence number goes through;
  * {@code SessionIncomingWindow} and {@code SessionOutgoingWindow} keep the two halves of 2.5.6;

@@ -70,6 +70,13 @@ public final class Frame {
         return ByteBuffer.wrap(bytes, payloadOffset, bytes.length - payloadOffset).slice().asReadOnlyBuffer();
     }
 
+    /** Copies the payload into {@code destination} from {@code offset} on (no view objects); returns its size. */
+    public int copyPayload(byte[] destination, int offset) {
+        int size = bytes.length - payloadOffset;
+        System.arraycopy(bytes, payloadOffset, destination, offset, size);
+        return size;
+    }
+
     /** The whole frame as received, as a read-only view. */
     public ByteBuffer bytes() {
         return ByteBuffer.wrap(bytes).asReadOnlyBuffer();

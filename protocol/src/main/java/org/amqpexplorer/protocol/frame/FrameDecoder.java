@@ -142,7 +142,21 @@ public final class FrameDecoder {
                 case HEADER -> {
                     if (readHeaderByte(bytes[i++]) == ProtocolHeader.TLS) return i - offset;
                 }
-                case FRAME_HEADER -> readFrameHeaderByte(bytes[i++]);
+                case FRAME_HEADER -> {
+                    if (headFill == 0 && end - i >= Frame.HEADER_SIZE) {
+                        // The whole header is here: the same checks, without a step per byte.
+                        System.arraycopy(bytes, i, head, 0, Frame.HEADER_SIZE);
+                        i += Frame.HEADER_SIZE;
+                        frameStart = position;
+                        position += Frame.HEADER_SIZE;
+                        checkFrameSize();
+                        checkDataOffset();
+                        checkFrameType();
+                        startFrameBody();
+                    } else {
+                        readFrameHeaderByte(bytes[i++]);
+                    }
+                }
                 case FRAME_BODY -> {
                     int n = Math.min(end - i, frameSize - frameFill);
                     ensureFrameCapacity(frameFill + n);
@@ -187,32 +201,40 @@ public final class FrameDecoder {
         position++;
         head[headFill++] = b;
         switch (headFill) {
-            case 4 -> {
-                long size = Integer.toUnsignedLong((head[0] & 0xFF) << 24 | (head[1] & 0xFF) << 16 | (head[2] & 0xFF) << 8 | head[3] & 0xFF);
-                if (size < Frame.HEADER_SIZE) throw framingError("frame size " + size + " is less than the 8-byte frame header", frameStart);
-                if (size > maxFrameSize) throw framingError("frame size " + size + " exceeds max-frame-size " + maxFrameSize, frameStart);
-                frameSize = (int) size;
-            }
-            case 5 -> {
-                int doff = head[4] & 0xFF;
-                if (doff < 2) throw framingError("data offset " + doff + " is less than 2", frameStart + 4);
-                if (doff * 4 > frameSize) throw framingError("data offset " + doff + " (" + doff * 4 + " bytes) is beyond the frame size " + frameSize, frameStart + 4);
-            }
-            case 6 -> {
-                FrameType type = FrameType.ofCode(head[5] & 0xFF);
-                if (type == null) throw framingError(String.format("unknown frame type 0x%02x", head[5] & 0xFF), frameStart + 5);
-                if (type != frameType) throw framingError(type + " frame after the " + frameType + " protocol header", frameStart + 5);
-            }
-            case 8 -> {
-                headFill = 0;
-                frame = new byte[Math.min(frameSize, INITIAL_FRAME_BUFFER)];
-                System.arraycopy(head, 0, frame, 0, Frame.HEADER_SIZE);
-                frameFill = Frame.HEADER_SIZE;
-                state = State.FRAME_BODY;
-                if (frameFill == frameSize) completeFrame();
-            }
+            case 4 -> checkFrameSize();
+            case 5 -> checkDataOffset();
+            case 6 -> checkFrameType();
+            case 8 -> startFrameBody();
             default -> { }
         }
+    }
+
+    private void checkFrameSize() {
+        long size = Integer.toUnsignedLong((head[0] & 0xFF) << 24 | (head[1] & 0xFF) << 16 | (head[2] & 0xFF) << 8 | head[3] & 0xFF);
+        if (size < Frame.HEADER_SIZE) throw framingError("frame size " + size + " is less than the 8-byte frame header", frameStart);
+        if (size > maxFrameSize) throw framingError("frame size " + size + " exceeds max-frame-size " + maxFrameSize, frameStart);
+        frameSize = (int) size;
+    }
+
+    private void checkDataOffset() {
+        int doff = head[4] & 0xFF;
+        if (doff < 2) throw framingError("data offset " + doff + " is less than 2", frameStart + 4);
+        if (doff * 4 > frameSize) throw framingError("data offset " + doff + " (" + doff * 4 + " bytes) is beyond the frame size " + frameSize, frameStart + 4);
+    }
+
+    private void checkFrameType() {
+        FrameType type = FrameType.ofCode(head[5] & 0xFF);
+        if (type == null) throw framingError(String.format("unknown frame type 0x%02x", head[5] & 0xFF), frameStart + 5);
+        if (type != frameType) throw framingError(type + " frame after the " + frameType + " protocol header", frameStart + 5);
+    }
+
+    private void startFrameBody() {
+        headFill = 0;
+        frame = new byte[Math.min(frameSize, INITIAL_FRAME_BUFFER)];
+        System.arraycopy(head, 0, frame, 0, Frame.HEADER_SIZE);
+        frameFill = Frame.HEADER_SIZE;
+        state = State.FRAME_BODY;
+        if (frameFill == frameSize) completeFrame();
     }
 
     private void ensureFrameCapacity(int needed) {

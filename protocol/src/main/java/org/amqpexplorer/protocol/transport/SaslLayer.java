@@ -1,11 +1,10 @@
 package org.amqpexplorer.protocol.transport;
 
-import java.util.List;
 import java.util.function.LongSupplier;
 import org.amqpexplorer.protocol.codec.BinaryValue;
 import org.amqpexplorer.protocol.codec.Encoder;
 import org.amqpexplorer.protocol.engine.EngineEvent;
-import org.amqpexplorer.protocol.engine.EngineObserver;
+import org.amqpexplorer.protocol.engine.Connection;
 import org.amqpexplorer.protocol.frame.Frame;
 import org.amqpexplorer.protocol.frame.FrameDecoder;
 import org.amqpexplorer.protocol.frame.FrameType;
@@ -24,7 +23,7 @@ import org.amqpexplorer.protocol.types.SaslOutcome;
 /**
  * The SASL layer of a connection (5.3): the SASL protocol header, then SASL frames until the outcome, after
  * which the bytes belong to the AMQP layer. Bytes in, bytes out; every header and frame is reported to the
- * observers as the engine reports its own, so a trace shows the whole connection.
+ * engine's observers ({@link Connection#report}), so a trace shows the whole connection in order.
  */
 final class SaslLayer {
     /** 5.3.1: SASL frames are at most 512 bytes unless the peer says otherwise; some send longer tokens. */
@@ -32,7 +31,7 @@ final class SaslLayer {
 
     private final SaslClient client;
     private final SaslServer server;
-    private final List<EngineObserver> observers;
+    private final Connection observers;
     private final LongSupplier clock;
     private final FrameWriter writer = new FrameWriter(MAX_SASL_FRAME_SIZE);
     private final FrameDecoder decoder;
@@ -40,7 +39,7 @@ final class SaslLayer {
     private boolean done;
     private String failure;
 
-    private SaslLayer(SaslClient client, SaslServer server, Encoder out, List<EngineObserver> observers, LongSupplier clock) {
+    private SaslLayer(SaslClient client, SaslServer server, Encoder out, Connection observers, LongSupplier clock) {
         this.client = client;
         this.server = server;
         this.out = out;
@@ -60,14 +59,14 @@ final class SaslLayer {
     }
 
     /** The client side: sends the SASL header at once, then answers the server's frames. */
-    static SaslLayer client(SaslClient client, Encoder out, List<EngineObserver> observers, LongSupplier clock) {
+    static SaslLayer client(SaslClient client, Encoder out, Connection observers, LongSupplier clock) {
         SaslLayer layer = new SaslLayer(client, null, out, observers, clock);
         layer.sendHeader();
         return layer;
     }
 
     /** The server side, once the client's SASL header was read: sends our header and the offered mechanisms. */
-    static SaslLayer server(SaslServer server, Encoder out, List<EngineObserver> observers, LongSupplier clock) {
+    static SaslLayer server(SaslServer server, Encoder out, Connection observers, LongSupplier clock) {
         SaslLayer layer = new SaslLayer(null, server, out, observers, clock);
         layer.decoder.feed(ProtocolHeader.SASL.toByteArray(), 0, ProtocolHeader.SIZE); // already read by the caller
         layer.sendHeader();
@@ -128,7 +127,7 @@ final class SaslLayer {
     private void send(SaslFrame frame) {
         int at = out.size();
         int size = writer.writeFrame(out, FrameType.SASL, 0, frame);
-        if (!observers.isEmpty()) {
+        if (observers.isObserved()) {
             SaslFrame shown = redacted(frame);
             byte[] raw;
             if (shown == frame) {
@@ -167,7 +166,7 @@ final class SaslLayer {
     }
 
     private void frameReceived(Frame frame) {
-        if (!observers.isEmpty()) {
+        if (observers.isObserved()) {
             emit(new EngineEvent.FrameReceived(clock.getAsLong(), frame.channel(), frame.body(), frame.payloadSize(),
                     frame.size(), frame.toByteArray()));
         }
@@ -190,7 +189,7 @@ final class SaslLayer {
     }
 
     private void emit(EngineEvent event) {
-        for (EngineObserver o : observers) o.onEvent(event);
+        observers.report(event);
     }
 
     /** Carries a failure out of the frame decoder's handler. */

@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.security.cert.CertificateException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -52,7 +51,6 @@ public final class Transport {
 
     private final Connection engine;
     private final Consumer<TransportEvent> listener;
-    private final List<EngineObserver> observers = new CopyOnWriteArrayList<>();
     private final ClientOptions client;
     private final ServerOptions server;
     private final String name;
@@ -102,7 +100,7 @@ public final class Transport {
     public static Transport connect(ClientOptions options, Connection engine, Consumer<TransportEvent> listener,
                                     EngineObserver... observers) {
         Transport t = new Transport(engine, options, null, null, listener, options.host() + ":" + options.port());
-        t.observers.addAll(List.of(observers));
+        for (EngineObserver o : observers) engine.addObserver(o, true);
         t.start();
         return t;
     }
@@ -112,7 +110,7 @@ public final class Transport {
                                   Consumer<TransportEvent> listener, EngineObserver... observers) {
         Transport t = new Transport(engine, null, options, accepted, listener,
                 String.valueOf(accepted.getRemoteSocketAddress()));
-        t.observers.addAll(List.of(observers));
+        for (EngineObserver o : observers) engine.addObserver(o, true);
         t.start();
         return t;
     }
@@ -195,7 +193,6 @@ public final class Transport {
     }
 
     private void start() {
-        for (EngineObserver o : observers) engine.addObserver(o, true);
         Thread.ofPlatform().daemon().name("amqp " + name).start(this::run);
     }
 
@@ -395,7 +392,7 @@ public final class Transport {
         }
         listener.accept(connected(client.tls() != null && client.tls().insecure()));
         if (client.sasl() != null) {
-            sasl = SaslLayer.client(new SaslClient(client.sasl(), client.saslHostname()), saslOut, observers, System::currentTimeMillis);
+            sasl = SaslLayer.client(new SaslClient(client.sasl(), client.saslHostname()), saslOut, engine, System::currentTimeMillis);
             saslDeadline = System.currentTimeMillis() + client.handshakeTimeout().toMillis();
         }
     }
@@ -426,7 +423,7 @@ public final class Transport {
                 }
                 if (h == ProtocolHeader.SASL) {
                     String identity = peerIdentity();
-                    sasl = SaslLayer.server(SaslServer.of(server.users(), identity), saslOut, observers, System::currentTimeMillis);
+                    sasl = SaslLayer.server(SaslServer.of(server.users(), identity), saslOut, engine, System::currentTimeMillis);
                     saslDeadline = System.currentTimeMillis() + server.handshakeTimeout().toMillis();
                 } else if (server.users() != null) {
                     refuse();

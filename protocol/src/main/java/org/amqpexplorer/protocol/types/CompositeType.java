@@ -13,6 +13,8 @@ import java.util.function.Function;
 
 import org.amqpexplorer.protocol.codec.AmqpValue;
 import org.amqpexplorer.protocol.codec.DecodeException;
+import org.amqpexplorer.protocol.codec.Decoder;
+import org.amqpexplorer.protocol.codec.DescribedTypes;
 import org.amqpexplorer.protocol.codec.Encoder;
 import org.amqpexplorer.protocol.codec.ListValue;
 import org.amqpexplorer.protocol.codec.NullValue;
@@ -38,6 +40,19 @@ public final class CompositeType<T extends Composite> {
     private final Function<Object, Object>[] accessors;
     /** The canonical constructor, taking the fields as one Object[]. */
     private final MethodHandle constructor;
+    /**
+     * Writes the fields: {@code (long state, Encoder, Object value)long}, the state being the number of fields
+     * up to the last present one, shifted left 32, or'ed with where that field ends in the encoder.
+     */
+    private final MethodHandle fieldWriter;
+    /**
+     * Reads the fields straight from the bytes and constructs the value: {@code (Decoder, int count)Object},
+     * count being the length of a composite's list (unused for a section).
+     */
+    private final MethodHandle fieldReader;
+    private final Decoder.ListReader<T> listReader = this::readFields;
+    /** For a composite without fields (accepted, released …): its one value, which decoding gives each time. */
+    private final T withoutFields;
 
     @SuppressWarnings("unchecked")
     CompositeType(Class<T> javaType, long code, String symbol, boolean list,
@@ -53,6 +68,8 @@ public final class CompositeType<T extends Composite> {
         List<Field> table = new ArrayList<>(components.length);
         codecs = new FieldCodec[components.length];
         accessors = new Function[components.length];
+        List<MethodHandle> fieldWriters = new ArrayList<>(components.length);
+        List<MethodHandle> fieldReaders = new ArrayList<>(components.length);
         MethodHandles.Lookup lookup = MethodHandles.lookup();
         try {
             for (int i = 0; i < components.length; i++) {
@@ -68,21 +85,108 @@ public final class CompositeType<T extends Composite> {
                 Object dflt = a.defaultValue().isEmpty() ? null : codec.parseDefault(a.defaultValue());
                 table.add(new Field(i, specName(rc.getName()), a.value(), a.mandatory(), a.multiple(), dflt,
                         a.requires().isEmpty() ? null : a.requires()));
+                MethodHandle accessor = lookup.unreflect(rc.getAccessor());
                 accessors[i] = (Function<Object, Object>) LambdaMetafactory.metafactory(lookup, "apply",
                                 MethodType.methodType(Function.class), MethodType.methodType(Object.class, Object.class),
-                                lookup.unreflect(rc.getAccessor()), MethodType.methodType(rc.getType(), javaType))
+                                accessor, MethodType.methodType(rc.getType(), javaType))
                         .getTarget().invoke();
+                String field = name + "." + table.get(i).name();
+                fieldWriters.add(MethodHandles.filterArguments(MethodHandles.insertArguments(WRITE_FIELD, 0, codec.writer(), i, field),
+                        2, accessor.asType(MethodType.methodType(Object.class, Object.class))));
+                fieldReaders.add(MethodHandles.insertArguments(READ_FIELD, 0, codec.reader(), i, a.mandatory(), field));
             }
+            fieldWriter = fieldWriters.isEmpty()
+                    ? MethodHandles.dropArguments(MethodHandles.identity(long.class), 1, Encoder.class, Object.class)
+                    : inSequence(fieldWriters);
             Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
-            constructor = lookup.unreflectConstructor(javaType.getDeclaredConstructor(types))
-                    .asSpreader(Object[].class, types.length)
+            MethodHandle canonical = lookup.unreflectConstructor(javaType.getDeclaredConstructor(types));
+            constructor = canonical.asSpreader(Object[].class, types.length)
                     .asType(MethodType.methodType(Object.class, Object[].class));
+            fieldReader = list ? readInOrder(canonical, fieldReaders)
+                    : MethodHandles.dropArguments(MethodHandles.filterArguments(
+                            canonical.asType(MethodType.methodType(Object.class, Object.class)), 0, codecs[0].reader()),
+                            1, int.class);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
             throw new IllegalStateException("cannot build the field table of " + name, t);
         }
         this.fields = List.copyOf(table);
+        this.withoutFields = list && codecs.length == 0 ? construct(new Object[0]) : null;
+    }
+
+    private static final MethodHandle WRITE_FIELD;
+
+    static {
+        try {
+            WRITE_FIELD = MethodHandles.lookup().findStatic(CompositeType.class, "writeField", MethodType.methodType(
+                    long.class, MethodHandle.class, int.class, String.class, long.class, Encoder.class, Object.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /**
+     * Writes field {@code index} with {@code writer}, or a null if it is absent, and returns the new state
+     * (see {@link #fieldWriter}).
+     */
+    private static long writeField(MethodHandle writer, int index, String field, long state, Encoder e, Object value)
+            throws Throwable {
+        if (value == null) {
+            e.writeNull();
+            return state;
+        }
+        try {
+            writer.invokeExact(e, value);
+        } catch (IllegalArgumentException ex) {
+            throw new IllegalArgumentException(field + ": " + ex.getMessage(), ex);
+        }
+        return (long) (index + 1) << 32 | e.size();
+    }
+
+    /**
+     * One handle running the field writers one after the other, joined as a balanced tree: once the JIT has
+     * customized the handle of a type, its accessors and writers compile into one piece of code, without a
+     * call per field.
+     */
+    private static MethodHandle inSequence(List<MethodHandle> writers) {
+        if (writers.size() == 1) return writers.get(0);
+        int half = writers.size() / 2;
+        MethodHandle first = inSequence(writers.subList(0, half));
+        MethodHandle then = inSequence(writers.subList(half, writers.size()));
+        // then(first(state, e, value), e, value)
+        return MethodHandles.foldArguments(MethodHandles.dropArguments(then, 1, long.class), first);
+    }
+
+    private static final MethodHandle READ_FIELD;
+
+    static {
+        try {
+            READ_FIELD = MethodHandles.lookup().findStatic(CompositeType.class, "readField", MethodType.methodType(
+                    Object.class, MethodHandle.class, int.class, boolean.class, String.class, Decoder.class, int.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** Reads field {@code index} of a list of {@code count} with {@code reader}: null if it is absent. */
+    private static Object readField(MethodHandle reader, int index, boolean mandatory, String field, Decoder d, int count)
+            throws Throwable {
+        if (index < count && !d.tryReadNull()) return (Object) reader.invokeExact(d);
+        if (mandatory) throw new DecodeException(field + ": mandatory field is missing");
+        return null;
+    }
+
+    /**
+     * One handle reading the fields in order, each with its reader, and passing them to the canonical
+     * constructor; like {@link #inSequence}, it compiles into one piece of code per type.
+     */
+    private static MethodHandle readInOrder(MethodHandle canonical, List<MethodHandle> readers) {
+        int n = readers.size();
+        MethodHandle h = MethodHandles.dropArguments(canonical.asType(canonical.type().generic()), n, Decoder.class, int.class);
+        // from the last field to the first: (a0..a[k-1], a[k], Decoder, int) becomes (a0..a[k-1], Decoder, int)
+        for (int k = n - 1; k >= 0; k--) h = MethodHandles.foldArguments(h, k, readers.get(k));
+        return h;
     }
 
     /** {@code maxFrameSize} → {@code max-frame-size}. */
@@ -181,25 +285,26 @@ public final class CompositeType<T extends Composite> {
     void encodeValue(Object value, Encoder e) {
         e.writeDescriptor(code);
         if (!list) {
-            write(e, 0, accessors[0].apply(value));
+            writeFields(value, e);
             return;
         }
-        int n = accessors.length;
-        while (n > 0 && accessors[n - 1].apply(value) == null) n--;
         int mark = e.beginList();
-        for (int i = 0; i < n; i++) {
-            Object o = accessors[i].apply(value);
-            if (o == null) e.writeNull();
-            else write(e, i, o);
+        if (codecs.length == 0) {
+            e.endList(mark, 0);
+            return;
         }
-        e.endList(mark, n);
+        long state = writeFields(value, e);
+        e.truncate((int) state); // trailing absent fields are left out
+        e.endList(mark, (int) (state >>> 32));
     }
 
-    private void write(Encoder e, int i, Object o) {
+    private long writeFields(Object value, Encoder e) {
         try {
-            codecs[i].write(e, o);
-        } catch (IllegalArgumentException ex) {
-            throw new IllegalArgumentException(name + "." + fields.get(i).name() + ": " + ex.getMessage(), ex);
+            return (long) fieldWriter.invokeExact((long) e.size(), e, value);
+        } catch (RuntimeException | Error ex) {
+            throw ex;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
         }
     }
 
@@ -246,6 +351,31 @@ public final class CompositeType<T extends Composite> {
             throw new DecodeException(name + ": expected a list, got " + FieldCodec.describe(described));
         }
         return construct(args);
+    }
+
+    /**
+     * Reads a value of this type straight from the bytes, the decoder standing after the descriptor: what
+     * {@link #fromValue} gives for the value the decoder would read (see {@link DescribedTypes#read}).
+     */
+    T read(Decoder d) {
+        return list ? d.readList(listReader) : readFields(d, 1);
+    }
+
+    private T readFields(Decoder d, int count) {
+        if (count > codecs.length) {
+            throw new DecodeException(name + ": list has " + count + " fields, but " + name + " has " + codecs.length);
+        }
+        if (withoutFields != null) return withoutFields;
+        try {
+            return javaType.cast((Object) fieldReader.invokeExact(d, count));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            // a record's own check (e.g. a list with a null element) on values that passed the table
+            throw new DecodeException(name + ": " + e.getMessage());
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
     }
 
     private Object decode(int i, AmqpValue v) {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.amqpexplorer.protocol.codec.AmqpValue;
+import org.amqpexplorer.protocol.codec.Decoder;
+import org.amqpexplorer.protocol.codec.Described;
 import org.amqpexplorer.protocol.codec.DescribedTypes;
 import org.amqpexplorer.protocol.codec.SymbolValue;
 import org.amqpexplorer.protocol.codec.ULongValue;
@@ -105,9 +107,18 @@ public final class CompositeTypes {
      * Turns every described value whose descriptor (numeric or symbolic) is one of these types into its
      * record; for a decoder: {@code new Decoder(bytes, CompositeTypes.DESCRIBED_TYPES)}.
      */
-    public static final DescribedTypes DESCRIBED_TYPES = (descriptor, described) -> {
-        CompositeType<?> t = byDescriptor(descriptor);
-        return t == null ? null : t.fromValue(described);
+    public static final DescribedTypes DESCRIBED_TYPES = new DescribedTypes() {
+        @Override
+        public Described toTyped(AmqpValue descriptor, AmqpValue described) {
+            CompositeType<?> t = byDescriptor(descriptor);
+            return t == null ? null : t.fromValue(described);
+        }
+
+        @Override
+        public Described read(long code, Decoder decoder) {
+            CompositeType<?> t = byCode(code);
+            return t == null ? null : t.read(decoder);
+        }
     };
 
     private CompositeTypes() {

@@ -63,7 +63,42 @@ public record Message(Header header, DeliveryAnnotations deliveryAnnotations, Me
      * @throws DecodeException if a value is not a section, the sections are out of order or the body is mixed
      */
     public static Message decode(byte[] bytes, int offset, int length) {
-        return fromSections(decodeSections(bytes, offset, length));
+        Decoder d = new Decoder(bytes, offset, length, DecodeLimits.DEFAULT, CompositeTypes.DESCRIBED_TYPES);
+        Header h = null;
+        DeliveryAnnotations da = null;
+        MessageAnnotations ma = null;
+        Properties p = null;
+        ApplicationProperties ap = null;
+        Footer f = null;
+        List<Data> data = null;
+        List<AmqpSequence> sequences = null;
+        AmqpValueSection value = null;
+        Section previous = null;
+        while (d.hasRemaining()) {
+            Section section = nextSection(d, previous);
+            switch (section) {
+                case Header s -> h = s;
+                case DeliveryAnnotations s -> da = s;
+                case MessageAnnotations s -> ma = s;
+                case Properties s -> p = s;
+                case ApplicationProperties s -> ap = s;
+                case Data s -> {
+                    if (data == null) data = new ArrayList<>(1);
+                    data.add(s);
+                }
+                case AmqpSequence s -> {
+                    if (sequences == null) sequences = new ArrayList<>(1);
+                    sequences.add(s);
+                }
+                case AmqpValueSection s -> value = s;
+                case Footer s -> f = s;
+            }
+            previous = section;
+        }
+        Body body = data != null ? new Body.DataBody(data)
+                : sequences != null ? new Body.SequenceBody(sequences)
+                : value != null ? new Body.ValueBody(value) : null;
+        return new Message(h, da, ma, p, ap, body, f);
     }
 
     public static Message decode(byte[] bytes) {
@@ -77,43 +112,21 @@ public record Message(Header header, DeliveryAnnotations deliveryAnnotations, Me
         Section previous = null;
         while (d.hasRemaining()) {
             int at = d.position();
-            AmqpValue v = d.readValue();
-            if (!(v instanceof Section s)) throw new DecodeException("message: expected a section, got " + FieldCodec.describe(v), at);
-            String wrong = orderError(previous, s);
-            if (wrong != null) throw new DecodeException("message: " + wrong, at);
+            Section s = nextSection(d, previous);
             sections.add(new SectionAt(s, at, d.position() - at));
             previous = s;
         }
         return sections;
     }
 
-    private static Message fromSections(List<SectionAt> sections) {
-        Header h = null;
-        DeliveryAnnotations da = null;
-        MessageAnnotations ma = null;
-        Properties p = null;
-        ApplicationProperties ap = null;
-        Footer f = null;
-        List<Data> data = new ArrayList<>();
-        List<AmqpSequence> sequences = new ArrayList<>();
-        AmqpValueSection value = null;
-        for (SectionAt at : sections) {
-            switch (at.section()) {
-                case Header s -> h = s;
-                case DeliveryAnnotations s -> da = s;
-                case MessageAnnotations s -> ma = s;
-                case Properties s -> p = s;
-                case ApplicationProperties s -> ap = s;
-                case Data s -> data.add(s);
-                case AmqpSequence s -> sequences.add(s);
-                case AmqpValueSection s -> value = s;
-                case Footer s -> f = s;
-            }
-        }
-        Body body = !data.isEmpty() ? new Body.DataBody(data)
-                : !sequences.isEmpty() ? new Body.SequenceBody(sequences)
-                : value != null ? new Body.ValueBody(value) : null;
-        return new Message(h, da, ma, p, ap, body, f);
+    /** Reads the next section, which must be one that can follow {@code previous}. */
+    private static Section nextSection(Decoder d, Section previous) {
+        int at = d.position();
+        AmqpValue v = d.readValue();
+        if (!(v instanceof Section s)) throw new DecodeException("message: expected a section, got " + FieldCodec.describe(v), at);
+        String wrong = orderError(previous, s);
+        if (wrong != null) throw new DecodeException("message: " + wrong, at);
+        return s;
     }
 
     /** Why {@code next} cannot follow {@code previous} (3.2), or null if it can. */

@@ -121,6 +121,25 @@ class ClientTest {
     }
 
     @Test
+    void exactlyOnceIsRefusedWhenThePeerWantsTheReceiverToSettleFirst() throws Exception {
+        ClientSession session = session();
+        ClientException send = assertThrows(ClientException.class,
+                () -> Await.result(session.attachSender("settle-first", DeliveryGuarantee.EXACTLY_ONCE), WAIT, "attach"));
+        assertEquals("the peer's receiver at 'settle-first' settles first (rcv-settle-mode first): exactly-once is not available",
+                send.getMessage());
+        broker.put("settle-first", text("kept").toBytes());
+        ClientException receive = assertThrows(ClientException.class,
+                () -> Await.result(session.attachReceiver("settle-first", DeliveryGuarantee.EXACTLY_ONCE, 5, 0), WAIT, "attach"));
+        assertEquals("the peer's sender at 'settle-first' wants the receiver to settle first (rcv-settle-mode first): "
+                + "exactly-once is not available", receive.getMessage());
+        Thread.sleep(100);
+        assertEquals(1, broker.depth("settle-first"), "no credit was granted: the message stays");
+        // The same peer, asked for at-least-once, is fine.
+        ClientReceiver r = Await.result(session.attachReceiver("settle-first", DeliveryGuarantee.AT_LEAST_ONCE, 5, 0), WAIT, "attach");
+        Await.result(r.receive(WAIT).accept(), WAIT, "accept");
+    }
+
+    @Test
     void aRejectedOutcomeCarriesTheError() {
         ClientSender sender = Await.result(session().attachSender("reject-all", DeliveryGuarantee.AT_LEAST_ONCE), WAIT, "attach");
         DeliveryOutcome o = Await.result(sender.send(text("x")), WAIT, "outcome");

@@ -142,8 +142,10 @@ public final class TestBroker implements AutoCloseable {
                 link.close(new ErrorCondition(ErrorCondition.NOT_FOUND, "no node '" + address + "'"));
                 return;
             }
+            // Addresses starting "settle-first" answer rcv-settle-mode first whatever was asked, as ActiveMQ Artemis does.
+            ReceiverSettleMode rcvSettleMode = address.startsWith("settle-first") ? ReceiverSettleMode.FIRST : a.rcvSettleMode();
             link.attach(new Attach(a.name(), 0L, a.role() == Role.SENDER ? Role.RECEIVER : Role.SENDER,
-                    a.sndSettleMode(), a.rcvSettleMode(), a.source(), a.target(), null, null, toUs ? null : 0L,
+                    a.sndSettleMode(), rcvSettleMode, a.source(), a.target(), null, null, toUs ? null : 0L,
                     null, null, null, null));
             if (link instanceof Receiver r) {
                 r.flow(100);

@@ -280,6 +280,29 @@ class DeliveryTest {
     }
 
     @Test
+    void withoutMaxMessageSizeTheConnectionsReassemblyLimitBoundsADelivery() {
+        try (ScriptedPeer p = ScriptedPeer.initiator(ConnectionOptions.DEFAULT.withClock(() -> 0).withReassemblyLimit(100))) {
+            Session session = p.openSession();
+            Receiver receiver = p.receiver(session, "r");
+            assertNull(receiver.localAttach().maxMessageSize(), "the limit is ours to keep, not announced");
+            p.peer.expectFlow();
+            receiver.flow(5);
+            p.verify();
+            p.peer.remoteTransfer().withDeliveryId(0).withDeliveryTag(new byte[] {0}).withPayload(payload(100)).now();
+            p.verify();
+            assertEquals(EndpointState.OPENED, receiver.state(), "100 bytes are within the limit");
+
+            p.peer.expectDetach().withClosed(true).withError(error("amqp:link:message-size-exceeded"));
+            p.peer.remoteTransfer().withDeliveryId(1).withDeliveryTag(new byte[] {1}).withMore(true).withPayload(payload(60)).now();
+            p.peer.remoteTransfer().withMore(false).withPayload(payload(60)).now();
+            p.verify();
+            assertEquals(EndpointState.CLOSE_SENT, receiver.state());
+            assertTrue(receiver.localError().description().contains("reassembly limit 100"), receiver.localError().description());
+        }
+        assertEquals(64L << 20, ConnectionOptions.DEFAULT.reassemblyLimit());
+    }
+
+    @Test
     void aDeliveryWhoseFirstTransferCannotFitEndsItsLink() {
         try (ScriptedPeer p = ScriptedPeer.initiator()) {
             Session session = openSmallFrames(p, 100);

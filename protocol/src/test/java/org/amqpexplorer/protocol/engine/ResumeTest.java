@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * 2.6.13 building blocks: the unsettled maps of a re-attach go both ways as composed and as received, and a
- * delivery can be resumed. Deciding what to resend from the two maps is left to the application.
+ * delivery can be resumed. {@link LinkRecoveryTest} decides from the two maps what to resend.
  */
 class ResumeTest {
 

@@ -6,10 +6,12 @@ import static org.amqpexplorer.protocol.engine.ScriptedPeer.tag;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.amqpexplorer.protocol.engine.EngineEvent.SessionWindowChanged;
+import org.amqpexplorer.protocol.types.Accepted;
 import org.amqpexplorer.protocol.types.Begin;
 import org.amqpexplorer.protocol.types.Open;
 import org.junit.jupiter.api.Test;
@@ -253,6 +255,105 @@ class SessionTest {
             p.peer.expectFlow().withNextIncomingId(nextIncomingId).withIncomingWindow(4).withHandle(org.hamcrest.Matchers.nullValue());
             deliveries.get(2).readPayload();
             deliveries.get(3).readPayload();
+            p.verify();
+        }
+    }
+
+    @Test
+    void settlingDeliveriesUnreadGivesTheirRoomInTheWindowBack() {
+        try (ScriptedPeer p = ScriptedPeer.initiator()) {
+            open(p);
+            p.peer.expectBegin().withIncomingWindow(4).respond();
+            Session session = p.connection.session();
+            session.begin(begin(0, 4, 100));
+            p.verify();
+            Receiver receiver = p.receiver(session, "queue");
+            p.peer.expectFlow().withLinkCredit(100);
+            receiver.flow(100);
+            p.verify();
+            List<IncomingDelivery> deliveries = new ArrayList<>();
+            p.connection.handler(new ConnectionHandler() {
+                @Override
+                public void delivery(IncomingDelivery delivery) {
+                    deliveries.add(delivery);
+                }
+            });
+            for (int i = 0; i < 4; i++) {
+                p.peer.remoteTransfer().withDeliveryId(i).withDeliveryTag(new byte[] {(byte) i}).withPayload(payload(20)).now();
+            }
+            p.verify();
+            assertEquals(0, session.incomingWindow());
+            assertEquals(80, session.incoming.bufferedBytes());
+
+            // The application settles two without reading them: done with them, so their room comes back.
+            p.peer.expectDisposition().withFirst(0).withLast(1).withSettled(true).withState().accepted();
+            p.peer.expectFlow().withIncomingWindow(2).withHandle(org.hamcrest.Matchers.nullValue());
+            deliveries.get(0).disposition(Accepted.INSTANCE, true);
+            deliveries.get(1).disposition(Accepted.INSTANCE, true);
+            p.verify();
+            assertEquals(40, session.incoming.bufferedBytes());
+            assertArrayEquals(payload(20), deliveries.get(0).readPayload(), "still readable, no longer held");
+            assertEquals(40, session.incoming.bufferedBytes());
+
+            // Settled by the sender as it arrives, a delivery the application has not seen holds its room until read.
+            p.peer.remoteTransfer().withDeliveryId(4).withDeliveryTag(new byte[] {4}).withSettled(true)
+                    .withPayload(payload(20)).now();
+            p.verify();
+            assertTrue(deliveries.get(4).isSettled());
+            assertEquals(60, session.incoming.bufferedBytes());
+            deliveries.get(4).readPayload();
+            assertEquals(40, session.incoming.bufferedBytes());
+        }
+    }
+
+    @Test
+    void theIncomingWindowSetOnALiveSessionGoesOutAtOnceInASessionFlow() {
+        try (ScriptedPeer p = ScriptedPeer.initiator()) {
+            open(p);
+            p.peer.expectBegin().withIncomingWindow(100).respond();
+            Session session = p.connection.session();
+            session.begin(begin(0, 100, 100));
+            p.verify();
+            Receiver receiver = p.receiver(session, "queue");
+            p.peer.expectFlow().withLinkCredit(50);
+            receiver.flow(50);
+            p.verify();
+
+            // 2.5.6: down to 2 frames, said with a flow that names no link.
+            p.peer.expectFlow().withIncomingWindow(2).withHandle(org.hamcrest.Matchers.nullValue());
+            session.incomingWindow(2);
+            p.verify();
+            assertEquals(2, session.incomingWindow());
+
+            // Three transfers the peer sent before it heard: the larger window allowed them, no window-violation.
+            for (int i = 0; i < 3; i++) {
+                p.peer.remoteTransfer().withDeliveryId(i).withDeliveryTag(new byte[] {(byte) i}).withPayload(payload(5)).now();
+            }
+            p.verify();
+            assertEquals(EndpointState.OPENED, session.state());
+            assertEquals(0, session.incomingWindow());
+
+            // Up to 500: less the three deliveries received and not yet read, which hold their room.
+            p.peer.expectFlow().withIncomingWindow(497).withHandle(org.hamcrest.Matchers.nullValue());
+            session.incomingWindow(500);
+            p.verify();
+            assertEquals(497, session.incomingWindow());
+            assertThrows(IllegalArgumentException.class, () -> session.incomingWindow(-1));
+        }
+    }
+
+    @Test
+    void aByteBudgetSetOnALiveSessionIsAdvertisedInFrames() {
+        try (ScriptedPeer p = ScriptedPeer.initiator()) {
+            p.peer.expectAMQPHeader().respondWithAMQPHeader();
+            p.peer.expectOpen().respond();
+            p.peer.expectBegin().withIncomingWindow(10).respond();
+            p.connection.open(new Open("us", null, 1024L, null, null, null, null, null, null, null));
+            Session session = p.connection.session();
+            session.begin(begin(0, 10, 100));
+            p.verify();
+            p.peer.expectFlow().withIncomingWindow(8).withHandle(org.hamcrest.Matchers.nullValue());
+            session.incomingWindowBytes(8 * 1024 + 100);
             p.verify();
         }
     }

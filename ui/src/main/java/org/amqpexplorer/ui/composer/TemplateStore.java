@@ -1,5 +1,6 @@
 package org.amqpexplorer.ui.composer;
 
+import org.amqpexplorer.ui.settings.ConfigFolder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -11,7 +12,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -38,30 +38,9 @@ public final class TemplateStore {
         return new TemplateStore(defaultFolder());
     }
 
-    /**
-     * Where templates live for this user: on Linux {@code $XDG_CONFIG_HOME/amqp-explorer/templates} (or
-     * {@code ~/.config/…}), on macOS {@code ~/Library/Application Support/AMQP Explorer/templates}, on Windows
-     * {@code %APPDATA%\AMQP Explorer\templates}.
-     */
+    /** Where templates live for this user: {@code templates} in the configuration folder ({@link ConfigFolder}). */
     public static Path defaultFolder() {
-        return defaultFolder(System.getProperty("os.name", ""), System.getenv(), Path.of(System.getProperty("user.home")));
-    }
-
-    static Path defaultFolder(String osName, Map<String, String> env, Path home) {
-        String os = osName.toLowerCase(Locale.ROOT);
-        if (os.startsWith("windows")) {
-            String appData = env.get("APPDATA");
-            Path base = appData != null && !appData.isBlank() ? home.getFileSystem().getPath(appData) : home.resolve("AppData").resolve("Roaming");
-            return base.resolve("AMQP Explorer").resolve("templates");
-        }
-        if (os.startsWith("mac")) {
-            return home.resolve("Library").resolve("Application Support").resolve("AMQP Explorer").resolve("templates");
-        }
-        String xdg = env.get("XDG_CONFIG_HOME");
-        // The XDG spec ignores a relative XDG_CONFIG_HOME.
-        Path base = xdg != null && !xdg.isBlank() && home.getFileSystem().getPath(xdg).isAbsolute()
-                ? home.getFileSystem().getPath(xdg) : home.resolve(".config");
-        return base.resolve("amqp-explorer").resolve("templates");
+        return ConfigFolder.standard().resolve("templates");
     }
 
     public Path folder() {

@@ -9,6 +9,9 @@ public interface ConnectionControl {
     /** Runs {@code command} on the connection's thread (the engine is only ever touched there). */
     void post(Consumer<Connection> command);
 
+    /** Whether {@link #pauseReading} works for this connection. */
+    boolean canPauseReading();
+
     /** Stops or resumes reading from the socket, to show back-pressure. */
     void pauseReading(boolean pause);
 

@@ -43,7 +43,11 @@ public final class ConnectionsPane extends SplitPane {
     private final Consumer<Dialog<?>> styler;
 
     /** @param styler applies the window's theme to a dialog before it shows */
-    public ConnectionsPane(LiveConnections live, java.util.function.Supplier<Window> owner, Consumer<Dialog<?>> styler) {
+    private final PeerPane peerPane;
+    private ContextMenu openMenu;
+
+    public ConnectionsPane(LiveConnections live, java.util.function.Supplier<Window> owner, Consumer<Dialog<?>> styler,
+                           Consumer<String> problems) {
         this.live = live;
         this.owner = owner;
         this.styler = styler;
@@ -52,14 +56,56 @@ public final class ConnectionsPane extends SplitPane {
         setOrientation(Orientation.VERTICAL);
         Label title = new Label("Connections");
         title.getStyleClass().add("pane-title");
-        VBox top = new VBox(4, title, tree);
+        // The same actions as the context menu, for the keyboard (and for a glance at what can be done).
+        javafx.scene.control.MenuButton actionsButton = new javafx.scene.control.MenuButton("Actions");
+        actionsButton.setId("tree-actions");
+        actionsButton.setOnShowing(e -> {
+            var item = tree.tree().getSelectionModel().getSelectedItem();
+            actionsButton.getItems().setAll(item == null
+                    ? List.of(item("Select a connection, session, link or delivery first", false, () -> { }))
+                    : menu(item.getValue()).getItems());
+        });
+        actionsButton.getItems().add(new MenuItem("…"));
+        javafx.scene.layout.Region spring = new javafx.scene.layout.Region();
+        javafx.scene.layout.HBox.setHgrow(spring, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.HBox header = new javafx.scene.layout.HBox(6, title, spring, actionsButton);
+        header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        this.peerPane = new PeerPane(live, problems);
+        tree.emptyAction("Start the built-in peer and connect to it", this::firstStart);
+        VBox top = new VBox(4, header, tree, peerPane);
         VBox.setVgrow(tree, javafx.scene.layout.Priority.ALWAYS);
         getItems().addAll(top, details);
         setDividerPositions(0.55);
-        tree.tree().getSelectionModel().selectedItemProperty().addListener((o, a, item) -> {
-            details.show(item == null ? null : item.getValue());
-            tree.tree().setContextMenu(item == null ? null : menu(item.getValue()));
+        tree.tree().getSelectionModel().selectedItemProperty().addListener((o, a, item) ->
+                details.show(item == null ? null : item.getValue()));
+        // The menu is built when asked for, so it shows what can be done to the entity as it is now.
+        tree.tree().setOnContextMenuRequested(e -> {
+            var item = tree.tree().getSelectionModel().getSelectedItem();
+            if (openMenu != null) openMenu.hide();
+            if (item == null) return;
+            openMenu = menu(item.getValue());
+            openMenu.show(tree.tree(), e.getScreenX(), e.getScreenY());
+            e.consume();
         });
+    }
+
+    /**
+     * One click for a newcomer with no broker: the built-in peer on a free port, a connection to it, and a session
+     * with a sender and a receiver exchanging a few messages, so there is live traffic to look at at once.
+     */
+    public void firstStart() {
+        org.amqpexplorer.protocol.peer.Peer p = live.peerProperty().get();
+        if (p == null) p = peerPane.startOnFreePort();
+        if (p == null) return;
+        var url = org.amqpexplorer.protocol.transport.AmqpUrl.parse("amqp://" + p.host() + ":" + p.port());
+        live.connect("built-in peer " + p.host() + ":" + p.port(),
+                org.amqpexplorer.protocol.transport.ClientOptions.of(url),
+                new org.amqpexplorer.protocol.types.Open("amqp-explorer-" + java.util.UUID.randomUUID(), p.host(), 65_536L, null,
+                        60_000L, null, null, null, null, null), live.demo());
+    }
+
+    public PeerPane peerPane() {
+        return peerPane;
     }
 
     public ExplorerView tree() {
@@ -79,11 +125,14 @@ public final class ConnectionsPane extends SplitPane {
                 ConnectionControl control = live.actions().control(c);
                 boolean paused = control != null && control.isReadingPaused();
                 items.add(item(paused ? "Resume reading from the socket" : "Pause reading from the socket (back-pressure)",
-                        control != null, () -> live.actions().pauseReading(c, !paused)));
+                        control != null && control.canPauseReading(), () -> live.actions().pauseReading(c, !paused)));
                 items.add(new SeparatorMenuItem());
                 items.add(item("Close…", open, () -> withError("Close the connection", e -> live.actions().close(c, e))));
             }
             case SessionNode s -> {
+                items.add(item("Set the incoming window…", open, () -> number("Set the incoming window",
+                        "How many transfer frames may the peer send before this session widens the window again?", "2048")
+                        .ifPresent(n -> live.actions().incomingWindow(s, n))));
                 items.add(item("Attach a sender…", open, () -> attach(s, Role.SENDER)));
                 items.add(item("Attach a receiver…", open, () -> attach(s, Role.RECEIVER)));
                 items.add(new SeparatorMenuItem());
@@ -143,11 +192,13 @@ public final class ConnectionsPane extends SplitPane {
         d.setTitle(role == Role.SENDER ? "Attach a sender" : "Attach a receiver");
         d.setHeaderText(role == Role.SENDER ? "Send to a node (a queue or topic address)" : "Receive from a node");
         TextField address = new TextField("queue-a");
+        address.setId("attach-address");
         TextField name = new TextField((role == Role.SENDER ? "sender-" : "receiver-") + Long.toHexString(System.nanoTime() & 0xFFFF));
         javafx.scene.control.ComboBox<String> guarantee = new javafx.scene.control.ComboBox<>();
         guarantee.getItems().addAll("at-least-once", "at-most-once", "exactly-once");
         guarantee.setValue("at-least-once");
         TextField credit = new TextField(role == Role.RECEIVER ? "10" : "");
+        credit.setId("attach-credit");
         credit.setDisable(role == Role.SENDER);
         credit.setPromptText("0: grant credit by hand");
         GridPane g = new GridPane();
@@ -200,6 +251,7 @@ public final class ConnectionsPane extends SplitPane {
         d.setTitle(title);
         d.setHeaderText(title + ", optionally with an error condition");
         TextField description = new TextField();
+        description.setId("error-description");
         description.setPromptText("description (optional)");
         d.getDialogPane().setExpandableContent(new VBox(4, new Label("Description"), description));
         d.getDialogPane().setExpanded(true);

@@ -118,9 +118,9 @@ public final class DetailsView extends ScrollPane {
         FlowState ours = l.localFlowProperty().get();
         FlowState theirs = l.remoteFlowProperty().get();
         g.addRow(0, header("field"), header("ours"), header("peer's"));
-        g.addRow(1, new Label("link-credit"), value(ours == null ? "0" : String.valueOf(ours.linkCredit())), value(theirs == null ? "—" : String.valueOf(theirs.linkCredit())));
-        g.addRow(2, new Label("delivery-count"), value(ours == null ? "—" : String.valueOf(ours.deliveryCount())), value(theirs == null ? "—" : String.valueOf(theirs.deliveryCount())));
-        g.addRow(3, new Label("available"), value(ours == null ? "—" : String.valueOf(ours.available())), value(theirs == null ? "—" : String.valueOf(theirs.available())));
+        g.addRow(1, new Label("link-credit"), value(ours == null ? "0" : known(ours.linkCredit())), value(theirs == null ? "—" : known(theirs.linkCredit())));
+        g.addRow(2, new Label("delivery-count"), value(ours == null ? "—" : known(ours.deliveryCount())), value(theirs == null ? "—" : known(theirs.deliveryCount())));
+        g.addRow(3, new Label("available"), value(ours == null ? "—" : known(ours.available())), value(theirs == null ? "—" : known(theirs.available())));
         g.addRow(4, new Label("drain"), value(ours == null ? "false" : String.valueOf(ours.drain())), value(theirs == null ? "—" : String.valueOf(theirs.drain())));
         g.addRow(5, new Label("unsettled here"), value(String.valueOf(l.unsettledCountProperty().get())), new Label(""));
         content.getChildren().add(g);
@@ -197,6 +197,11 @@ public final class DetailsView extends ScrollPane {
         Label l = new Label(text);
         l.getStyleClass().add("section-title");
         content.getChildren().add(l);
+    }
+
+    /** Engine figures are -1 while not known (e.g. a flow that left the field out). */
+    private static String known(long v) {
+        return v < 0 ? "—" : String.valueOf(v);
     }
 
     private static GridPane grid() {

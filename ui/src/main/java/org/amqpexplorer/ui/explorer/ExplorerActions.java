@@ -68,6 +68,11 @@ public final class ExplorerActions {
         });
     }
 
+    /** Sets a live session's incoming window (in frames); the peer hears of it at once in a flow (2.5.6). */
+    public void incomingWindow(SessionNode s, long frames) {
+        run(s.connection, "set the incoming window", conn -> session(conn, s).incomingWindow(frames));
+    }
+
     /** Grants {@code credit} more to a receiver (2.6.7). */
     public void grantCredit(LinkNode l, long credit) {
         run(l.session.connection, "grant credit on " + l.name(), conn -> receiver(conn, l).addCredit(credit));

@@ -35,6 +35,8 @@ public final class ExplorerModel {
     /** Lookups for one connection; what the peer began or attached waits here until the engine names it. */
     private static final class Index {
         final Map<Integer, SessionNode> byLocalChannel = new HashMap<>();
+        /** Sessions the peer began that we have not answered yet: no local channel so far. */
+        final Map<Integer, SessionNode> unanswered = new HashMap<>();
         final Map<Integer, Begin> remoteBegins = new HashMap<>();
         final Map<String, LinkNode> links = new HashMap<>();
         final Map<String, Attach> remoteAttaches = new HashMap<>();
@@ -143,8 +145,9 @@ public final class ExplorerModel {
         switch (body) {
             case Open o -> (sent ? c.localOpen : c.remoteOpen).set(o);
             case Begin b when sent -> {
-                SessionNode n = ix.byLocalChannel.get(channel);
-                if (n != null) n.localBegin.set(b); else session(c, ix, channel, -1).localBegin.set(b);
+                // An answer names the peer's channel (2.7.2 remote-channel): it is the session the peer began.
+                int remote = b.remoteChannel() == null ? -1 : b.remoteChannel();
+                session(c, ix, channel, remote).localBegin.set(b);
             }
             case Begin b -> {
                 if (b.remoteChannel() != null && ix.byLocalChannel.containsKey(b.remoteChannel().intValue())) {
@@ -165,11 +168,17 @@ public final class ExplorerModel {
 
     private SessionNode session(ConnectionNode c, Index ix, int localChannel, int remoteChannel) {
         SessionNode n = localChannel >= 0 ? ix.byLocalChannel.get(localChannel) : null;
+        if (n == null && remoteChannel >= 0) n = ix.unanswered.get(remoteChannel);
         if (n == null) {
             n = new SessionNode(c);
-            n.localChannel.set(localChannel);
-            if (localChannel >= 0) ix.byLocalChannel.put(localChannel, n);
             c.sessions.add(n);
+        }
+        if (localChannel >= 0 && n.localChannel.get() != localChannel) {
+            n.localChannel.set(localChannel);
+            ix.byLocalChannel.put(localChannel, n);
+            if (remoteChannel >= 0) ix.unanswered.remove(remoteChannel, n);
+        } else if (localChannel < 0 && remoteChannel >= 0) {
+            ix.unanswered.put(remoteChannel, n);
         }
         if (remoteChannel >= 0 && n.remoteChannel.get() != remoteChannel) {
             n.remoteChannel.set(remoteChannel);
@@ -202,6 +211,14 @@ public final class ExplorerModel {
         }
         l.remoteHandle.set(ref.remoteHandle());
         return l;
+    }
+
+    /** Hands messages a receiver took in to its node (found by its session's local channel and its name). */
+    public void received(ConnectionNode c, int channel, String linkName, List<ReceivedMessage> messages) {
+        Index ix = indexes.get(c);
+        if (ix == null) return;
+        LinkNode l = ix.links.get(key(channel, linkName, Role.RECEIVER));
+        if (l != null) l.receive(messages);
     }
 
     private static DeliveryNode delivery(Index ix, DeliveryRef ref) {

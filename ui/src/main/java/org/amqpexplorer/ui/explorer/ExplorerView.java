@@ -32,8 +32,21 @@ public final class ExplorerView extends StackPane {
         empty.setWrapText(true);
         empty.getStyleClass().add("empty-state");
         empty.setPadding(new Insets(16));
-        empty.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.connections()));
-        getChildren().addAll(tree, empty);
+        emptyBox.getChildren().add(empty);
+        emptyBox.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.connections()));
+        emptyBox.setPickOnBounds(false);
+        getChildren().addAll(tree, emptyBox);
+    }
+
+    private final javafx.scene.layout.VBox emptyBox = new javafx.scene.layout.VBox(8);
+
+    /** A button under the empty-state text, e.g. the one click that starts the built-in peer and connects. */
+    public void emptyAction(String text, Runnable action) {
+        javafx.scene.control.Button b = new javafx.scene.control.Button(text);
+        b.setId("empty-action");
+        b.setOnAction(e -> action.run());
+        javafx.scene.layout.VBox.setMargin(b, new Insets(0, 16, 0, 16));
+        emptyBox.getChildren().add(b);
     }
 
     public TreeView<ExplorerNode> tree() {

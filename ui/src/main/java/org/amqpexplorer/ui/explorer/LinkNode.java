@@ -8,6 +8,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import java.util.List;
 import org.amqpexplorer.protocol.codec.AmqpValue;
 import org.amqpexplorer.protocol.codec.StringValue;
 import org.amqpexplorer.protocol.engine.EngineEvent.FlowState;
@@ -34,6 +35,10 @@ public final class LinkNode extends ExplorerNode {
     final ObservableList<DeliveryNode> deliveries = FXCollections.observableArrayList();
     private final ObservableList<DeliveryNode> deliveriesView = FXCollections.unmodifiableObservableList(deliveries); // kept: it listens weakly
     boolean closedByDetach;
+    /** Messages a receiver took in, newest last, at most {@link #MAX_RECEIVED}. */
+    public static final int MAX_RECEIVED = 1_000;
+    final ObservableList<ReceivedMessage> received = FXCollections.observableArrayList();
+    private final ObservableList<ReceivedMessage> receivedView = FXCollections.unmodifiableObservableList(received);
 
     LinkNode(SessionNode session, String name, Role role) {
         this.session = session;
@@ -107,6 +112,16 @@ public final class LinkNode extends ExplorerNode {
     /** The unsettled deliveries (up to {@link #MAX_LISTED_DELIVERIES}), oldest first. */
     public ObservableList<DeliveryNode> deliveries() {
         return deliveriesView;
+    }
+
+    /** What this receiver took in (newest last, bounded); open one in the viewer. */
+    public ObservableList<ReceivedMessage> received() {
+        return receivedView;
+    }
+
+    void receive(List<ReceivedMessage> messages) {
+        received.addAll(messages);
+        if (received.size() > MAX_RECEIVED) received.remove(0, received.size() - MAX_RECEIVED);
     }
 
     void flow(FlowState local, FlowState remote) {

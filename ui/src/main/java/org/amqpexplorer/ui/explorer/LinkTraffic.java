@@ -56,8 +56,16 @@ final class LinkTraffic implements ConnectionHandler {
         this.engine = engine;
     }
 
+    /**
+     * Automatic settlement for one link: a receiver accepts what arrives; a sender settles a delivery once the
+     * peer has given its outcome. Off, both wait for the user (the tree's delivery actions).
+     */
     void autoAccept(int channel, String linkName, boolean on) {
         autoAccept.put(channel + "/" + linkName, on);
+    }
+
+    boolean isAutoAccept(int channel, String linkName) {
+        return Boolean.TRUE.equals(autoAccept.get(channel + "/" + linkName));
     }
 
     /** What arrived since the last call (FX thread). */
@@ -104,7 +112,14 @@ final class LinkTraffic implements ConnectionHandler {
     @Override
     public void remoteDisposition(Delivery d) {
         Tracked t = sends.get(d.key());
-        if (t == null || !(d.remoteState() instanceof Outcome outcome)) return;
+        if (t == null) {
+            if (d.remoteState() instanceof Outcome && !d.isSettled()
+                    && Boolean.TRUE.equals(autoAccept.get(d.link().session().localChannel() + "/" + d.link().name()))) {
+                d.settle();
+            }
+            return;
+        }
+        if (!(d.remoteState() instanceof Outcome outcome)) return;
         sends.remove(d.key());
         t.job.outcome(t.index, outcome);
         if (!d.isSettled()) d.settle(); // the sender settles once the receiver has decided (3.4)

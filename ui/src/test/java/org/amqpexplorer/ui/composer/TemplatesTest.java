@@ -22,17 +22,6 @@ class TemplatesTest {
     Path dir;
 
     @Test
-    void theFolderPerSystem() {
-        Path home = Path.of("/home/ann");
-        assertEquals(Path.of("/home/ann/.config/amqp-explorer/templates"), TemplateStore.defaultFolder("Linux", Map.of(), home));
-        assertEquals(Path.of("/xdg/amqp-explorer/templates"), TemplateStore.defaultFolder("Linux", Map.of("XDG_CONFIG_HOME", "/xdg"), home));
-        assertEquals(Path.of("/home/ann/.config/amqp-explorer/templates"),
-                TemplateStore.defaultFolder("Linux", Map.of("XDG_CONFIG_HOME", "relative"), home), "a relative XDG_CONFIG_HOME is ignored");
-        assertEquals(Path.of("/home/ann/Library/Application Support/AMQP Explorer/templates"), TemplateStore.defaultFolder("Mac OS X", Map.of(), home));
-        assertEquals(Path.of("/appdata/AMQP Explorer/templates"), TemplateStore.defaultFolder("Windows 11", Map.of("APPDATA", "/appdata"), home));
-    }
-
-    @Test
     void storeCrud() throws Exception {
         TemplateStore store = new TemplateStore(dir.resolve("t"));
         assertEquals(List.of(), store.names(), "no folder yet, no templates");

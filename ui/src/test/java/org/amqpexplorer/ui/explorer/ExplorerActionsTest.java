@@ -45,6 +45,11 @@ class ExplorerActionsTest {
             }
 
             @Override
+            public boolean canPauseReading() {
+                return false;
+            }
+
+            @Override
             public void pauseReading(boolean pause) {
             }
 
@@ -129,6 +134,16 @@ class ExplorerActionsTest {
         assertEquals(0, l.unsettledCountProperty().get());
         actions.settle(d);
         assertEquals(List.of("cannot settle delivery 0: delivery 0 is already settled"), errors);
+    }
+
+    @Test
+    void theIncomingWindowIsSetOnALiveSessionAndThePeerHearsOfIt() {
+        actions.begin(node, 100, 100);
+        SessionNode s = node.sessions().get(0);
+        actions.incomingWindow(s, 3);
+        assertEquals(3, s.windowProperty().get().incomingWindow());
+        assertEquals(3, server.sessions().get(0).remoteIncomingWindow());
+        assertTrue(errors.isEmpty(), errors.toString());
     }
 
     @Test

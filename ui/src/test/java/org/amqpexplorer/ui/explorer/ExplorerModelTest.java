@@ -137,6 +137,25 @@ class ExplorerModelTest {
     }
 
     @Test
+    void aSessionThePeerBeganIsOneNodeBeforeAndAfterWeAnswer() {
+        ExplorerModel model = new ExplorerModel();
+        List<EngineEvent> serverEvents = new ArrayList<>();
+        server.addObserver(serverEvents::add);
+        ConnectionNode c = model.addConnection("accepted", true);
+        client.open();
+        client.session().begin();
+        pump();
+        model.apply(c, serverEvents);
+        assertEquals(1, c.sessions().size());
+        SessionNode s = c.sessions().get(0);
+        assertEquals(EndpointState.OPENED, s.state());
+        assertEquals(0, s.localChannelProperty().get());
+        assertEquals(0, s.remoteChannelProperty().get());
+        assertNotNull(s.remoteBeginProperty().get());
+        assertNotNull(s.localBeginProperty().get());
+    }
+
+    @Test
     void aReceiverWithoutCreditWhileTheSenderHasMessagesSaysSo() {
         ExplorerModel model = new ExplorerModel();
         ConnectionNode c = model.addConnection("peer", false);

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.geometry.Bounds;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TreeTableView;
 import javafx.stage.Stage;
@@ -48,7 +49,9 @@ class DiagramUiTest {
         FlowLab lab = window.lab();
         window.run(robot, 4, 0.02);
         LabWindow.await(() -> !lab.runningProperty().get());
-        LabWindow.await(() -> lab.focusProperty().get() != null && lab.focusProperty().get().name.endsWith("consumer"));
+        LabWindow.await(() -> lab.focusProperty().get() != null && lab.focusProperty().get().name.endsWith("consumer")
+                && lab.focusProperty().get().closedProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
         int all = lab.ladder().shownSize();
         assertTrue(all > 3 * 4 * 7, "every transfer of the three links: " + all);
         LadderPane pane = robot.lookup(".ladder-pane").queryAs(LadderPane.class);
@@ -70,8 +73,9 @@ class DiagramUiTest {
         TableView<Object> table = robot.lookup(".frame-table").queryAs(TableView.class);
         assertNotNull(table.getSelectionModel().getSelectedItem(), "the frame is selected in the trace");
         assertTrue(lab.statusProperty().get().contains("selected in the live trace"), lab.statusProperty().get());
-        String performative = robot.from(table).lookup(".table-row-cell:selected").lookup(".performative-cell")
-                .queryLabeled().getText();
+        javafx.scene.Node selectedRow = robot.from(table).lookup(".table-row-cell")
+                .match((TableRow<?> r) -> r.isSelected() && r.getItem() != null).query();
+        String performative = robot.from(selectedRow).lookup(".performative-cell").queryLabeled().getText();
         assertEquals("transfer", performative);
         @SuppressWarnings("unchecked")
         TreeTableView<Object> fields = robot.lookup(".field-tree").queryAs(TreeTableView.class);
