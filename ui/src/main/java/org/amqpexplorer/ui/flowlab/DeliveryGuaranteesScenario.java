@@ -11,11 +11,16 @@ import org.amqpexplorer.protocol.client.DeliveryGuarantee;
 import org.amqpexplorer.protocol.codec.AmqpValue;
 import org.amqpexplorer.protocol.codec.MapValue;
 import org.amqpexplorer.protocol.engine.IncomingDelivery;
+import org.amqpexplorer.protocol.engine.LinkRecovery;
 import org.amqpexplorer.protocol.engine.Receiver;
+import org.amqpexplorer.protocol.engine.RecoverableSender;
 import org.amqpexplorer.protocol.engine.Session;
 import org.amqpexplorer.protocol.transport.Transport;
+import org.amqpexplorer.protocol.transport.TransportException;
 import org.amqpexplorer.protocol.types.Accepted;
 import org.amqpexplorer.protocol.types.Attach;
+import org.amqpexplorer.protocol.types.ReceiverSettleMode;
+import org.amqpexplorer.protocol.types.SenderSettleMode;
 
 /**
  * 4. Delivery guarantees (2.6.12): at-most-once, at-least-once and exactly-once, each with the connection dropped
@@ -23,7 +28,8 @@ import org.amqpexplorer.protocol.types.Attach;
  *
  * <p>The built-in peer does not resume links (2.6.13): when the link comes back it starts afresh and sends again
  * what was left unsettled. The receiver's second attach carries its unsettled map all the same, so the diagram
- * shows what recovery would exchange.
+ * shows what recovery would exchange. A last round shows recovery itself, between the engine's recoverable links
+ * at both ends: the lab's {@link RecoveringPeer} receives.
  */
 final class DeliveryGuaranteesScenario implements Scenario {
     static final int MESSAGES = 12;
@@ -49,10 +55,25 @@ final class DeliveryGuaranteesScenario implements Scenario {
         }
     }
 
+    /**
+     * What the last round, exactly-once with link recovery at both ends, came to.
+     *
+     * @param handed          message-ids as they reached the receiving application, once per time
+     * @param resent          messages the sender sent again as new deliveries or resumed
+     * @param settledFromMaps messages whose outcome the sender learnt from the receiver's unsettled map, not resent
+     */
+    record Recovery(List<String> handed, long resent, int settledFromMaps) {
+    }
+
     private final List<Tally> tallies = Collections.synchronizedList(new ArrayList<>());
+    private volatile Recovery recovery;
 
     List<Tally> tallies() {
         return List.copyOf(tallies);
+    }
+
+    Recovery recovery() {
+        return recovery;
     }
 
     @Override
@@ -76,14 +97,19 @@ final class DeliveryGuaranteesScenario implements Scenario {
                 + "Exactly-once (rcv-settle-mode second): the receiver keeps each outcome until the sender settles. "
                 + "It still holds 'accepted' for message " + CRASH_AFTER + ", recognises it when it comes again and does "
                 + "not process it twice.\n\n"
-                + "What this run shows plainly: the built-in peer does not resume links (2.6.13). The second attach "
-                + "carries the receiver's unsettled map (delivery-tag → state), but the peer starts the link afresh and "
-                + "resends with new delivery-tags, so the receiver matches the duplicate by its message-id. With link "
-                + "recovery at both ends the sender would see 'accepted' in that map and settle without resending.";
+                + "The built-in peer does not resume links (2.6.13): the second attach carries the receiver's unsettled "
+                + "map (delivery-tag → state), but the peer starts the link afresh and resends with new delivery-tags, "
+                + "so in these three rounds the receiver matches the duplicate by its message-id.\n\n"
+                + "A fourth round shows link recovery itself, between our sender and a small receiving container of "
+                + "the lab's own that resumes links (both ends keep their links by name): 5 messages are accepted and "
+                + "settled, 7 more reach the receiver, and its outcomes are lost with the connection. When the link is "
+                + "attached again, each end's attach carries its unsettled map; the receiver's says 'accepted' for the "
+                + "7, so the sender settles each with an empty transfer (resume, settled: no payload) instead of "
+                + "sending the message again: every message reached the receiving application exactly once.";
     }
 
     @Override
-    public void run(ScenarioRun run) {
+    public void run(ScenarioRun run) throws TransportException {
         LabClient producer = run.connect("producer", LabClient.open(null), false);
         Session ps = producer.begin(Session.DEFAULT_BEGIN);
         for (DeliveryGuarantee g : DeliveryGuarantee.values()) {
@@ -92,12 +118,66 @@ final class DeliveryGuaranteesScenario implements Scenario {
             tallies.add(round(run, g, queue));
         }
         producer.close();
+        recovery = recovered(run);
         for (Tally t : tallies) {
             run.say(t.guarantee().text() + ": " + t.processed().size() + " processings for " + MESSAGES + " messages · "
                     + t.resent().size() + " resent · processed twice: " + list(t.duplicates()) + " · recognised: "
                     + list(t.deduplicated()) + " · lost: " + (t.lost().isEmpty() ? "none" : t.lost().size()) + ".");
         }
+        run.say("exactly-once with link recovery: " + recovery.handed().size() + " handed over for " + MESSAGES
+                + " messages · " + recovery.resent() + " resent · " + recovery.settledFromMaps()
+                + " settled from the receiver's unsettled map.");
         run.say("Done.");
+    }
+
+    /** Exactly-once with link recovery at both ends, against the lab's own receiving container. */
+    private Recovery recovered(ScenarioRun run) throws TransportException {
+        String link = "guarantee-exactly-once-recovered";
+        try (RecoveringPeer peer = RecoveringPeer.start()) {
+            LinkRecovery links = new LinkRecovery();
+            Set<AmqpValue> settled = Collections.synchronizedSet(new LinkedHashSet<>());
+            RecoverableSender sender = links.sender(Traffic.sender(link, "recovered", SenderSettleMode.UNSETTLED,
+                    ReceiverSettleMode.SECOND), (tag, outcome) -> settled.add(tag));
+            run.say("exactly-once with link recovery: to a receiving container of the lab's own, which resumes links.");
+            LabClient first = run.connect("sender recovered", peer.host(), peer.port(), LabClient.open(null), true,
+                    links::handler);
+            Session s1 = first.begin(Session.DEFAULT_BEGIN);
+            first.run(c -> sender.attach(s1));
+            run.until("the receiver's attach", () -> first.call(c -> sender.link().remoteAttach() != null));
+            run.chart(first, link);
+            first.run(c -> {
+                for (int i = 1; i <= CRASH_AFTER; i++) sender.send(Traffic.tag(i), Traffic.message("recovered-" + i, 100));
+            });
+            run.until("the first outcomes", () -> settled.size() == CRASH_AFTER);
+            run.say("recovered: " + CRASH_AFTER + " messages accepted and settled. Now what the receiver says is held, "
+                    + "and " + (MESSAGES - CRASH_AFTER) + " more go out.");
+            run.pause(1);
+            first.transport().hold(Transport.Direction.INCOMING, true);
+            first.run(c -> {
+                for (int i = CRASH_AFTER + 1; i <= MESSAGES; i++) sender.send(Traffic.tag(i), Traffic.message("recovered-" + i, 100));
+            });
+            run.until("the receiver to take every message", () -> peer.handed().size() == MESSAGES);
+            run.say("recovered: the receiver has all " + MESSAGES + " and accepted them, but its outcomes for "
+                    + (MESSAGES - CRASH_AFTER) + " are held here; the connection drops.");
+            run.pause(1);
+            first.drop();
+            run.until("the receiver to notice the drop", () -> peer.closedConnections() == 1);
+            int before = settled.size();
+            LabClient second = run.connect("sender recovered again", peer.host(), peer.port(), LabClient.open(null),
+                    true, links::handler);
+            Session s2 = second.begin(Session.DEFAULT_BEGIN);
+            second.run(c -> sender.attach(s2));
+            run.chart(second, link);
+            run.until("every outcome", () -> settled.size() == MESSAGES);
+            long resent = second.call(c -> sender.resent() + sender.resumed());
+            Recovery r = new Recovery(peer.handed(), resent, (int) (MESSAGES - before - resent));
+            run.say("recovered: the two unsettled maps settled " + r.settledFromMaps() + " (empty resumed transfers, no "
+                    + "message sent again); "
+                    + "the receiving application got " + r.handed().size() + " messages for " + MESSAGES + ".");
+            run.pause(1.5);
+            second.close();
+            return r;
+        }
     }
 
     private static String list(List<String> ids) {

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.amqpexplorer.protocol.engine.Connection;
 import org.amqpexplorer.protocol.engine.ConnectionHandler;
 import org.amqpexplorer.protocol.engine.Delivery;
@@ -53,9 +54,9 @@ final class LabClient implements ConnectionHandler {
 
     /** Connects (no SASL: the built-in peer takes anyone) and opens with {@code open} once the socket is up. */
     static LabClient connect(ScenarioRun run, ScenarioHost host, String name, String peerHost, int peerPort, Open open,
-                             boolean focus) {
+                             boolean focus, UnaryOperator<ConnectionHandler> handler) {
         LabClient c = new LabClient(run, name);
-        c.engine.handler(c);
+        c.engine.handler(handler.apply(c));
         List<EngineObserver> observers = host.observers(name, focus);
         ClientOptions options = new ClientOptions(peerHost, peerPort, null, null, null,
                 ClientOptions.DEFAULT_CONNECT_TIMEOUT, ClientOptions.DEFAULT_HANDSHAKE_TIMEOUT);

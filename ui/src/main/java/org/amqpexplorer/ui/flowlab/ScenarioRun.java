@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
+import org.amqpexplorer.protocol.engine.ConnectionHandler;
 import org.amqpexplorer.protocol.peer.Peer;
 import org.amqpexplorer.protocol.peer.QueueSnapshot;
 import org.amqpexplorer.protocol.types.Open;
@@ -70,8 +72,14 @@ final class ScenarioRun {
     }
 
     LabClient connect(String role, String toHost, int toPort, Open open, boolean focus) {
+        return connect(role, toHost, toPort, open, focus, UnaryOperator.identity());
+    }
+
+    /** @param handler wraps the client's handler, e.g. in a {@code LinkRecovery}'s */
+    LabClient connect(String role, String toHost, int toPort, Open open, boolean focus,
+                      UnaryOperator<ConnectionHandler> handler) {
         checkStopped();
-        LabClient c = LabClient.connect(this, host, prefix + " " + role, toHost, toPort, open, focus);
+        LabClient c = LabClient.connect(this, host, prefix + " " + role, toHost, toPort, open, focus, handler);
         synchronized (clients) {
             clients.add(c);
         }

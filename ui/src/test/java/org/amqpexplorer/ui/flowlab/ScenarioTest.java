@@ -179,6 +179,13 @@ class ScenarioTest {
         assertEquals(List.of("exactly-once-5"), exactly.deduplicated());
         assertEquals(List.of(), exactly.duplicates());
         assertEquals(12, exactly.processed().size());
+
+        // with link recovery at both ends: nothing resent, every message handed over once
+        DeliveryGuaranteesScenario.Recovery recovered = scenario.recovery();
+        assertEquals(12, recovered.handed().size(), recovered.handed().toString());
+        assertEquals(12, new HashSet<>(recovered.handed()).size(), "no message reached the receiver twice");
+        assertEquals(0, recovered.resent());
+        assertEquals(7, recovered.settledFromMaps(), "the receiver's unsettled map said accepted for the 7");
     }
 
     @Test
