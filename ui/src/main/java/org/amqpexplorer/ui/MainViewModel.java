@@ -61,6 +61,7 @@ public final class MainViewModel {
         this.fx = Objects.requireNonNull(fx, "fx");
         this.live = new LiveConnections(flowLab.watching(name -> EngineTrace.observer(name, capture::offer)), fx,
                 problem -> notice.set(new Notice(problem, "Check the address and credentials (File → Connect…) and try again.")));
+        flowLab.onPeer(() -> live.peerProperty().get());
         dropText.bind(Bindings.createStringBinding(() -> {
             long n = capture.droppedProperty().get();
             return n == 0 ? "" : String.format("%,d %s dropped: capture could not keep up", n, n == 1 ? "frame" : "frames");

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -127,6 +128,7 @@ public final class FlowLab {
     private final ObservableList<String> narrationView = FXCollections.unmodifiableObservableList(narration);
     private volatile ScenarioRun current;
     private volatile Peer peer;
+    private Supplier<Peer> runningPeer = () -> null;
     private volatile String peerDescription;
     private final Object peerLock = new Object();
 
@@ -436,9 +438,13 @@ public final class FlowLab {
         String prefix = "lab" + runs.incrementAndGet();
         double p = pace.get() == null ? 1.0 : pace.get();
         Host host = new Host(stepThrough.get());
+        Peer windows = runningPeer.get();
+        // the window's built-in peer will do if it takes anyone (the lab's clients skip SASL) without TLS
+        Peer shared = windows != null && windows.options().users() == null && windows.options().tls() == null ? windows : null;
         Thread.ofVirtual().name("flow lab " + prefix).start(() -> {
             try {
-                Peer pr = peer();
+                Peer pr = shared != null ? shared : peer();
+                if (shared != null) peerDescription = "The window's built-in peer on " + pr.host() + ":" + pr.port();
                 ScenarioRun run = new ScenarioRun(host, pr, p, Duration.ofMinutes(30), prefix);
                 current = run;
                 said.add("▶ " + scenario.title() + " (" + prefix + ")");
@@ -460,14 +466,21 @@ public final class FlowLab {
         if (r != null) r.stop();
     }
 
+    /** The lab's own built-in peer, started on a free local port the first time. */
     private Peer peer() throws Exception {
         synchronized (peerLock) {
-            if (peer == null) {
-                peer = Peer.start(PeerOptions.DEFAULT.withPort(0));
-                peerDescription = "Built-in peer on " + peer.host() + ":" + peer.port();
-            }
+            if (peer == null) peer = Peer.start(PeerOptions.DEFAULT.withPort(0));
+            peerDescription = "The lab's built-in peer on " + peer.host() + ":" + peer.port();
             return peer;
         }
+    }
+
+    /**
+     * Where the window's own built-in peer is, if it runs (null if not): the scenarios use it rather than start
+     * one of their own, so its connections show in the window's tree too. Read on the FX thread.
+     */
+    public void onPeer(Supplier<Peer> running) {
+        this.runningPeer = Objects.requireNonNull(running, "running");
     }
 
     /** Says something in the status line. */

@@ -203,4 +203,31 @@ class FlowLabTest {
         assertEquals(FlowLab.MAX_CONNECTIONS, lab.connections().size(), "then the oldest not in focus");
         assertTrue(lab.connections().stream().anyMatch(c -> c.name.equals("c0")), "the one in focus stays");
     }
+
+    @Test
+    void scenariosUseTheWindowsBuiltInPeerWhenItRuns() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
+        try (org.amqpexplorer.protocol.peer.Peer windows = org.amqpexplorer.protocol.peer.Peer.start(
+                org.amqpexplorer.protocol.peer.PeerOptions.DEFAULT.withPort(0), e -> {
+                    if (e instanceof org.amqpexplorer.protocol.peer.PeerEvent.ConnectionAccepted) accepted.incrementAndGet();
+                })) {
+            lab.onPeer(() -> windows);
+            lab.chosenProperty().set(lab.scenarios().get(4));
+            lab.paceProperty().set(0.02);
+            lab.runScenario();
+            assertTrue(lab.runningProperty().get());
+            long end = System.nanoTime() + 20_000_000_000L;
+            while (lab.runningProperty().get() && System.nanoTime() < end) {
+                Thread.sleep(10);
+                pulse(10);
+            }
+            assertFalse(lab.runningProperty().get(), "the scenario ended: " + lab.narration());
+            assertEquals(2, accepted.get(), "the producer and the consumer connected to the window's peer");
+            assertTrue(lab.peerTextProperty().get().startsWith("The window's built-in peer"), lab.peerTextProperty().get());
+            assertTrue(lab.narration().get(lab.narration().size() - 1).equals("Done."), lab.narration().toString());
+            assertEquals("lab1 consumer", lab.focusProperty().get().name, "the scenario's connection is shown");
+        } finally {
+            lab.close();
+        }
+    }
 }
