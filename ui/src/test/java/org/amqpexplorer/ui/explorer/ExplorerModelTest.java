@@ -225,4 +225,30 @@ class ExplorerModelTest {
         for (int i = 0; i < ExplorerModel.LIST_AFTER_PULSES; i++) model.pulse();
         assertEquals(List.of(1L, 2L), l.deliveries().stream().map(d -> d.deliveryIdProperty().get()).toList());
     }
+
+    @Test
+    void aReceiverKeepsItsNewestThousandMessagesChangingItsListOncePerBatch() {
+        ExplorerModel model = new ExplorerModel();
+        ConnectionNode c = model.addConnection("peer", false);
+        client.open();
+        client.session().begin();
+        client.sessions().get(0).receiver("inbox").attach();
+        pump();
+        model.apply(c, events);
+        LinkNode l = c.sessions().get(0).links().get(0);
+        int[] changes = {0};
+        l.received().addListener((javafx.collections.ListChangeListener<ReceivedMessage>) ch -> changes[0]++);
+        model.received(c, 0, "inbox", messages(0, 700));
+        model.received(c, 0, "inbox", messages(700, 1_500));
+        assertEquals(2, changes[0]);
+        assertEquals(LinkNode.MAX_RECEIVED, l.received().size());
+        assertEquals(500, l.received().get(0).deliveryId());
+        assertEquals(1_499, l.received().get(LinkNode.MAX_RECEIVED - 1).deliveryId());
+    }
+
+    private static List<ReceivedMessage> messages(int from, int to) {
+        List<ReceivedMessage> out = new ArrayList<>();
+        for (int i = from; i < to; i++) out.add(new ReceivedMessage(i, i, "00", 0, new byte[0], null, null));
+        return out;
+    }
 }
