@@ -75,6 +75,8 @@ import org.amqpexplorer.ui.explorer.SessionNode;
  */
 public final class WindowUnderLoad {
     private static final String ADDRESS = "load";
+    /** The pulse interval the target allows (p99 under 33 ms: two frames at 60 Hz). */
+    private static final long LATE_NANOS = TimeUnit.MILLISECONDS.toNanos(33);
 
     private final int seconds;
     private final int rate;
@@ -164,8 +166,8 @@ public final class WindowUnderLoad {
         Thread pacer = Thread.ofPlatform().name("pacer").daemon().start(this::pace);
         sleepSeconds(warmup);
         System.out.println();
-        System.out.println("| at | frames/s into the window | pulse interval median / p99 / max | pulses | FX thread CPU per pulse median / p99 | FX thread busy | heap high-water | heap after GC (last / max) | live heap after System.gc() | GC pauses | trace rows | capture dropped | load average |");
-        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|");
+        System.out.println("| at | frames/s into the window | pulse interval median / p99 / max | pulses | pulses over 33 ms / with a GC pause / with 33 ms of FX work | FX thread CPU per pulse median / p99 | FX thread busy | renderer busy | process CPU (of one core) | heap high-water | heap after GC (last / max) | live heap after System.gc() | GC pauses | capture dropped | load average |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|");
         heap.slice(false); // the warm-up is not part of the first slice
         List<Slice> slices = new ArrayList<>();
         for (int t = slice; t <= seconds; t += slice) {
@@ -265,10 +267,14 @@ public final class WindowUnderLoad {
         return session.links().stream().filter(l -> l.role() == role && l.state() == EndpointState.OPENED).findFirst().orElse(null);
     }
 
-    /** A moment of the run: pulses recorded, frames counted, the FX thread's CPU time so far. */
-    private record Slice(int pulseIndex, long frames, long nanos) {
+    /** A moment of the run: pulses recorded, frames counted, CPU time of the renderer thread and of the process. */
+    private record Slice(int pulseIndex, long frames, long nanos, long rendererCpu, long processCpu) {
         static Slice now(WindowUnderLoad bench) {
-            return new Slice(bench.pulses.count(), bench.frames.get(), System.nanoTime());
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long renderer = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("QuantumRenderer"))
+                    .mapToLong(t -> threads.getThreadCpuTime(t.threadId())).sum();
+            long process = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+            return new Slice(bench.pulses.count(), bench.frames.get(), System.nanoTime(), renderer, process);
         }
     }
 
@@ -276,25 +282,33 @@ public final class WindowUnderLoad {
     private void report(String label, List<Slice> bounds, HeapWatch.Figures heapFigures, long liveHeap) {
         double seconds = 0;
         long frameCount = 0;
+        long rendererCpu = 0;
+        long processCpu = 0;
         List<double[]> intervals = new ArrayList<>();
         List<double[]> cpu = new ArrayList<>();
+        int[] late = new int[3];
+        List<long[]> gcPauses = heap.pauseSpans();
         for (int i = 0; i < bounds.size(); i += 2) {
             Slice from = bounds.get(i);
             Slice to = bounds.get(i + 1);
             seconds += (to.nanos - from.nanos) / 1e9;
             frameCount += to.frames - from.frames;
+            rendererCpu += to.rendererCpu - from.rendererCpu;
+            processCpu += to.processCpu - from.processCpu;
             intervals.add(pulses.intervalsMillis(from.pulseIndex, to.pulseIndex));
             cpu.add(pulses.cpuMillis(from.pulseIndex, to.pulseIndex));
+            int[] l = pulses.late(from.pulseIndex, to.pulseIndex, LATE_NANOS, gcPauses);
+            for (int k = 0; k < 3; k++) late[k] += l[k];
         }
         double[] ms = merged(intervals);
         double[] cpuMs = merged(cpu);
-        long rows = onFx(() -> (long) model.liveTrace().shownCountProperty().get());
         long dropped = onFx(() -> model.capture().droppedProperty().get());
-        System.out.printf(Locale.ROOT, "| %s | %,.0f | %.1f / %.1f / %.1f ms | %,d | %.1f / %.1f ms | %.0f %% | %s | %s / %s | %s | %s | %,d | %,d | %.1f |%n",
-                label, frameCount / seconds, percentile(ms, 50), percentile(ms, 99), max(ms), ms.length,
+        System.out.printf(Locale.ROOT, "| %s | %,.0f | %.1f / %.1f / %.1f ms | %,d | %,d / %,d / %,d | %.1f / %.1f ms | %.0f %% | %.0f %% | %.0f %% | %s | %s / %s | %s | %s | %,d | %.1f |%n",
+                label, frameCount / seconds, percentile(ms, 50), percentile(ms, 99), max(ms), ms.length, late[0], late[1], late[2],
                 percentile(cpuMs, 50), percentile(cpuMs, 99), Arrays.stream(cpuMs).sum() / 10 / seconds,
+                rendererCpu / 1e7 / seconds, processCpu / 1e7 / seconds,
                 mb(heapFigures.highWater()), mb(heapFigures.lastAfterGc()), mb(heapFigures.maxAfterGc()),
-                liveHeap < 0 ? "" : mb(liveHeap), heapFigures.pauses(), rows, dropped,
+                liveHeap < 0 ? "" : mb(liveHeap), heapFigures.pauses(), dropped,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
@@ -368,6 +382,7 @@ public final class WindowUnderLoad {
      */
     private static final class PulseRecorder extends AnimationTimer {
         private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        private long[] ends = new long[1 << 14];
         private long[] intervals = new long[1 << 14];
         private long[] cpu = new long[1 << 14];
         private volatile int count;
@@ -379,9 +394,11 @@ public final class WindowUnderLoad {
             long cpuNow = threads.getCurrentThreadCpuTime();
             if (previous != 0) {
                 if (count == intervals.length) {
+                    ends = Arrays.copyOf(ends, count * 2);
                     intervals = Arrays.copyOf(intervals, count * 2);
                     cpu = Arrays.copyOf(cpu, count * 2);
                 }
+                ends[count] = now;
                 intervals[count] = now - previous;
                 cpu[count] = cpuNow - previousCpu;
                 count = count + 1;
@@ -404,6 +421,25 @@ public final class WindowUnderLoad {
             return onFx(() -> sortedMillis(cpu, from, to));
         }
 
+        /**
+         * Of the intervals between two counts longer than {@code limitNanos}: how many, how many had a collection
+         * pause within them, and how many the FX thread itself spent that long working on.
+         */
+        int[] late(int from, int to, long limitNanos, List<long[]> pauses) {
+            return onFx(() -> {
+                int[] late = new int[3];
+                for (int i = from; i < to; i++) {
+                    if (intervals[i] <= limitNanos) continue;
+                    late[0]++;
+                    long start = ends[i] - intervals[i];
+                    long end = ends[i];
+                    if (pauses.stream().anyMatch(p -> p[0] < end && p[1] > start)) late[1]++;
+                    if (cpu[i] > limitNanos) late[2]++;
+                }
+                return late;
+            });
+        }
+
         private static double[] sortedMillis(long[] nanos, int from, int to) {
             double[] ms = new double[to - from];
             for (int i = from; i < to; i++) ms[i - from] = nanos[i] / 1e6;
@@ -424,6 +460,9 @@ public final class WindowUnderLoad {
         private long lastAfterGc;
         private long maxAfterGc;
         private final Map<String, long[]> pauses = new TreeMap<>(); // collector → {count, max ms}
+        /** Every pause of the run, as {start, end} on the System.nanoTime() scale. */
+        private final List<long[]> pauseSpans = new ArrayList<>();
+        private final long jvmStartNanos = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(ManagementFactory.getRuntimeMXBean().getUptime());
         // the slices kept so far
         private long keptHighWater;
         private long keptLastAfterGc;
@@ -457,8 +496,10 @@ public final class WindowUnderLoad {
             highWater = Math.max(highWater, sum(info.getGcInfo().getMemoryUsageBeforeGc()));
             lastAfterGc = sum(info.getGcInfo().getMemoryUsageAfterGc());
             maxAfterGc = Math.max(maxAfterGc, lastAfterGc);
-            // Concurrent cycles ("G1 Concurrent GC") report their whole duration, not a pause.
-            if (!info.getGcName().contains("Concurrent")) {
+            // Concurrent cycles ("G1 Concurrent GC", "ZGC … Cycles") report their whole duration, not a pause.
+            if (!info.getGcName().contains("Concurrent") && !info.getGcName().contains("Cycles")) {
+                pauseSpans.add(new long[] {jvmStartNanos + TimeUnit.MILLISECONDS.toNanos(info.getGcInfo().getStartTime()),
+                        jvmStartNanos + TimeUnit.MILLISECONDS.toNanos(info.getGcInfo().getEndTime() + 1)});
                 long[] p = pauses.computeIfAbsent(info.getGcName(), k -> new long[2]);
                 p[0]++;
                 p[1] = Math.max(p[1], info.getGcInfo().getDuration());
@@ -486,6 +527,10 @@ public final class WindowUnderLoad {
             maxAfterGc = 0;
             pauses.clear();
             return f;
+        }
+
+        synchronized List<long[]> pauseSpans() {
+            return List.copyOf(pauseSpans);
         }
 
         synchronized Figures kept() {
