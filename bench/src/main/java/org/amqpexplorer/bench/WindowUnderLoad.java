@@ -28,6 +28,7 @@ import javax.management.openmbean.CompositeData;
 import com.sun.management.GarbageCollectionNotificationInfo;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
+import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 
 import org.amqpexplorer.protocol.codec.BinaryValue;
@@ -72,6 +73,7 @@ import org.amqpexplorer.ui.explorer.SessionNode;
  * <pre>
  * mvn -B -o -pl bench -am -DskipTests -Pwindow-benchmark verify [-Dwindow.args="seconds=60 rate=50000 slice=15 warmup=5"]
  * </pre>
+ * {@code tab=Received} (or {@code Compose}) puts another tab than the live trace on show.
  */
 public final class WindowUnderLoad {
     private static final String ADDRESS = "load";
@@ -82,6 +84,7 @@ public final class WindowUnderLoad {
     private final int rate;
     private final int slice;
     private final int warmup;
+    private final String tab;
 
     private MainViewModel model;
     private final AtomicLong frames = new AtomicLong();
@@ -96,6 +99,7 @@ public final class WindowUnderLoad {
         rate = Integer.parseInt(args.getOrDefault("rate", "50000"));
         slice = Integer.parseInt(args.getOrDefault("slice", "15"));
         warmup = Integer.parseInt(args.getOrDefault("warmup", "5"));
+        tab = args.getOrDefault("tab", "Live trace");
     }
 
     public static void main(String[] args) throws Exception {
@@ -120,14 +124,21 @@ public final class WindowUnderLoad {
     }
 
     private void run() throws Exception {
-        System.out.printf(Locale.ROOT, "Window under load: %,d frames/s for %d s (after %d s warm-up), %s%n", rate, seconds, warmup, machine());
+        System.out.printf(Locale.ROOT, "Window under load: %,d frames/s for %d s (after %d s warm-up), tab \"%s\" on show, %s%n", rate, seconds, warmup, tab, machine());
         heap.install();
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
         onFx(() -> {
             model = new MainViewModel(Runnable::run, Platform::runLater);
-            ExplorerApp.show(new Stage(), model, "benchmark");
+            Stage stage = new Stage();
+            ExplorerApp.show(stage, model, "benchmark");
+            if (stage.getScene().lookup(".trace-tabs") instanceof TabPane tabs) {
+                tabs.getTabs().stream().filter(t -> t.getText().equals(tab)).findFirst()
+                        .ifPresentOrElse(t -> tabs.getSelectionModel().select(t), () -> {
+                            throw new IllegalArgumentException("no tab " + tab);
+                        });
+            }
             pulses.start();
             return null;
         });
