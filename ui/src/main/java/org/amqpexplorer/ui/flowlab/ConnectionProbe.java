@@ -1,6 +1,5 @@
 package org.amqpexplorer.ui.flowlab;
 
-import java.lang.ref.WeakReference;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -90,11 +89,11 @@ final class ConnectionProbe implements EngineObserver {
         long seq = -1;
         switch (event) {
             case EngineEvent.FrameSent f -> seq = frame(f.timestamp(), true, f.channel(), f.body(), null,
-                    f.payloadSize(), f.frameSize(), f.rawBytes());
+                    f.payloadSize(), f.frameSize());
             case EngineEvent.FrameReceived f -> seq = frame(f.timestamp(), false, f.channel(), f.body(), null,
-                    f.payloadSize(), f.frameSize(), f.rawBytes());
-            case EngineEvent.HeaderSent h -> seq = frame(h.timestamp(), true, 0, null, h.header(), 0, ProtocolHeader.SIZE, null);
-            case EngineEvent.HeaderReceived h -> seq = frame(h.timestamp(), false, 0, null, h.header(), 0, ProtocolHeader.SIZE, null);
+                    f.payloadSize(), f.frameSize());
+            case EngineEvent.HeaderSent h -> seq = frame(h.timestamp(), true, 0, null, h.header(), 0, ProtocolHeader.SIZE);
+            case EngineEvent.HeaderReceived h -> seq = frame(h.timestamp(), false, 0, null, h.header(), 0, ProtocolHeader.SIZE);
             case EngineEvent.SessionWindowChanged w -> effect(windowChange(w), false);
             case EngineEvent.SessionStateChanged s -> {
                 if (s.remoteChannel() >= 0 && s.localChannel() >= 0) localOfRemote.put(s.remoteChannel(), s.localChannel());
@@ -119,7 +118,7 @@ final class ConnectionProbe implements EngineObserver {
     // ---- frames and their effects
 
     private long frame(long time, boolean sent, int channel, Described body, ProtocolHeader header, int payloadSize,
-                       int frameSize, byte[] raw) {
+                       int frameSize) {
         framesSinceDrain++;
         long handle = handleOf(body);
         String carried = null;
@@ -134,7 +133,7 @@ final class ConnectionProbe implements EngineObserver {
                 : body instanceof Composite c ? c.compositeType().name() : "described";
         int localChannel = localChannel(sent, channel, body);
         open = new LadderEntry(seq, time, sent, channel, localChannel, performative, handle, null, "", body, header,
-                payloadSize, frameSize, raw == null ? null : new WeakReference<>(raw));
+                payloadSize, frameSize);
         linkEffect.clear();
         sessionEffect.clear();
         openPublished = false;

@@ -17,6 +17,8 @@ final class Ladder {
     private final List<LadderEntry> entries = new ArrayList<>();
     private final List<LadderEntry> shown = new ArrayList<>();
     private final Map<Long, SpecAlert> alerts = new HashMap<>();
+    /** Sessions seen (channels at this end), in order; a connection has few. */
+    private final List<Integer> sessions = new ArrayList<>();
     private LadderFilter filter = LadderFilter.ALL;
     private long version;
     private long discarded;
@@ -35,6 +37,7 @@ final class Ladder {
         if (batch.isEmpty()) return;
         for (LadderEntry e : batch) {
             if (firstTime < 0) firstTime = e.time();
+            if (e.localChannel() >= 0 && !sessions.contains(e.localChannel())) sessions.add(e.localChannel());
             if (!entries.isEmpty() && entries.get(entries.size() - 1).seq() == e.seq()) {
                 entries.set(entries.size() - 1, e);
                 if (!shown.isEmpty() && shown.get(shown.size() - 1).seq() == e.seq()) {
@@ -137,8 +140,6 @@ final class Ladder {
 
     /** Sessions seen (channels at this end), in order. */
     List<Integer> sessions() {
-        List<Integer> out = new ArrayList<>();
-        for (LadderEntry e : entries) if (e.localChannel() >= 0 && !out.contains(e.localChannel())) out.add(e.localChannel());
-        return out;
+        return List.copyOf(sessions);
     }
 }

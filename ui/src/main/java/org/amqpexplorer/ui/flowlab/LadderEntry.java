@@ -1,6 +1,5 @@
 package org.amqpexplorer.ui.flowlab;
 
-import java.lang.ref.WeakReference;
 import org.amqpexplorer.protocol.codec.Described;
 import org.amqpexplorer.protocol.frame.ProtocolHeader;
 import org.amqpexplorer.ui.trace.Direction;
@@ -19,11 +18,12 @@ import org.amqpexplorer.ui.trace.TraceFrame;
  *                   the body when asked (so the connection's thread does not spend time on words)
  * @param effect     what the frame changed at this end, e.g. {@code h0 credit 5→4 · in-window 8→7}; may be empty
  * @param body       the performative, or null for a heartbeat or a header
- * @param raw        the frame's bytes as the trace holds them (the same array), so the trace can find it
+ *
+ * <p>The trace holds the same event's body (the very object), which is how a frame of the diagram is found there.
  */
 record LadderEntry(long seq, long time, boolean sent, int channel, int localChannel, String performative,
                    long handle, String label, String effect, Described body, ProtocolHeader header, int payloadSize,
-                   int frameSize, WeakReference<byte[]> raw) {
+                   int frameSize) {
 
     /** The arrow's text, made from the frame when it was not given. */
     @Override
@@ -34,7 +34,7 @@ record LadderEntry(long seq, long time, boolean sent, int channel, int localChan
 
     LadderEntry withEffect(String effect) {
         return new LadderEntry(seq, time, sent, channel, localChannel, performative, handle, label, effect, body,
-                header, payloadSize, frameSize, raw);
+                header, payloadSize, frameSize);
     }
 
     /** The trace's one-line summary of the frame (built when asked: a tooltip, the step list). */
@@ -49,11 +49,14 @@ record LadderEntry(long seq, long time, boolean sent, int channel, int localChan
                 : TraceFrame.frame(connection, d, time, channel, body, payloadSize, frameSize, null);
     }
 
-    /** Whether {@code f} (a frame of the trace) is this entry's frame. */
+    /**
+     * Whether {@code f} (a frame of the trace) is this entry's frame: the trace's entry was made from the same
+     * engine event, so it holds the very same body; a heartbeat or header has none, and is matched by its fields.
+     */
     boolean matches(String connection, TraceFrame f) {
-        byte[] bytes = raw == null ? null : raw.get();
-        if (bytes != null) return f.rawBytes() == bytes;
+        if (body != null) return f.body() == body;
         return f.connection().equals(connection) && f.time() == time && (f.direction() == Direction.SENT) == sent
-                && f.channel() == channel && f.frameSize() == frameSize && f.performative().equals(performative);
+                && f.channel() == channel && f.frameSize() == frameSize && f.performative().equals(performative)
+                && f.body() == null;
     }
 }

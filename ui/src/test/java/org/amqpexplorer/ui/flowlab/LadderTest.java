@@ -25,7 +25,7 @@ class LadderTest {
     private static LadderEntry entry(long seq, boolean sent, int channel, long handle, String performative, String label,
                                      String effect) {
         return new LadderEntry(seq, 1000 + seq, sent, channel, channel, performative, handle, label, effect, null, null,
-                0, 20, null);
+                0, 20);
     }
 
     private static List<LadderEntry> exchange() {

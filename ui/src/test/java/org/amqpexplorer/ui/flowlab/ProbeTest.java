@@ -71,7 +71,7 @@ class ProbeTest {
         assertTrue(transfer.effect().contains("peer in-window 2048→2047"), transfer.effect());
         assertEquals(0, transfer.localChannel());
         assertEquals(0, transfer.handle());
-        assertNotNull(transfer.raw().get(), "the trace's bytes, to find the frame there");
+        assertNotNull(transfer.body(), "the body the trace holds too, to find the frame there");
         assertEquals("header", frames.get(0).performative());
         assertEquals(-1, frames.get(0).localChannel());
     }
