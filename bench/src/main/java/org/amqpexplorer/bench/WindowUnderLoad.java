@@ -174,6 +174,7 @@ public final class WindowUnderLoad {
             return null;
         });
 
+        sending = true;
         Thread pacer = Thread.ofPlatform().name("pacer").daemon().start(this::pace);
         sleepSeconds(warmup);
         System.out.println();
@@ -230,7 +231,6 @@ public final class WindowUnderLoad {
      * sender put on the wire.
      */
     private void pace() {
-        sending = true;
         Connection conn = engine.get();
         byte[][] payloads = new byte[16][];
         for (int i = 0; i < payloads.length; i++) {
@@ -240,7 +240,8 @@ public final class WindowUnderLoad {
         }
         AtomicLong posted = new AtomicLong();
         long start = System.nanoTime();
-        long startFrames = frames.get();
+        long firstFrames = frames.get();
+        long startFrames = firstFrames; // moved on past stalls
         while (sending) {
             long due = (System.nanoTime() - start) * rate / 1_000_000_000L;
             long behind = due - (frames.get() - startFrames);
@@ -248,8 +249,8 @@ public final class WindowUnderLoad {
                 startFrames -= behind - rate / 10;
                 behind = rate / 10;
             }
-            long messagesSoFar = Math.max(1, sent.get());
-            double perMessage = sent.get() < 100 ? 8 : (double) (frames.get() - startFrames) / messagesSoFar;
+            long messagesSoFar = sent.get();
+            double perMessage = messagesSoFar < 100 ? 8 : (double) (frames.get() - firstFrames) / messagesSoFar;
             int want = (int) Math.min(500, Math.ceil(behind / Math.max(1.0, perMessage)));
             if (want > 0 && posted.get() == 0) {
                 posted.incrementAndGet();
