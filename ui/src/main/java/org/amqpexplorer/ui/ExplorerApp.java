@@ -32,7 +32,10 @@ public final class ExplorerApp extends Application {
 
     @Override
     public void stop() {
-        if (model != null) model.capture().stop();
+        if (model != null) {
+            model.capture().stop();
+            model.flowLab().close();
+        }
         if (files != null) files.shutdown();
     }
 

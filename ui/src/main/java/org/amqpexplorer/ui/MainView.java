@@ -35,6 +35,7 @@ import org.amqpexplorer.ui.settings.ConfigFolder;
 import org.amqpexplorer.ui.connect.ConnectDialog;
 import org.amqpexplorer.ui.connect.ProfileStore;
 import org.amqpexplorer.ui.explorer.ConnectionsPane;
+import org.amqpexplorer.ui.flowlab.FlowLabView;
 import org.amqpexplorer.ui.explorer.DeliveryNode;
 import org.amqpexplorer.ui.explorer.ExplorerNode;
 import org.amqpexplorer.ui.explorer.LinkNode;
@@ -91,6 +92,7 @@ final class MainView {
     private static final KeyCombination FILTER = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination THEME = new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
     private static final KeyCombination HELP = new KeyCodeCombination(KeyCode.F1);
+    private static final KeyCombination FLOW_LAB = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
 
     private final MainViewModel model;
     private final Stage stage;
@@ -103,6 +105,7 @@ final class MainView {
     private final ConnectionsPane connections;
     private final SplitPane centre = new SplitPane();
     private File lastFolder;
+    private Tab flowLab;
 
     MainView(MainViewModel model, Stage stage, String version) {
         this.model = model;
@@ -196,6 +199,7 @@ final class MainView {
         Menu view = new Menu("_View", null,
                 item("_Filter frames", FILTER, this::focusFilter),
                 showConnections,
+                item("Flow _lab", FLOW_LAB, this::showFlowLab),
                 new SeparatorMenuItem(),
                 light, dark,
                 item("_Switch light/dark", THEME, model::toggleTheme));
@@ -330,6 +334,21 @@ final class MainView {
         return tabs;
     }
 
+    /** Opens the flow-control lab beside the traces; a frame picked in its diagram opens in the live trace. */
+    private void showFlowLab() {
+        if (flowLab == null) {
+            flowLab = new Tab("Flow lab", new FlowLabView(model.flowLab(), () -> stage).root());
+            model.flowLab().onShowInTrace(frame -> {
+                if (!model.liveTrace().select(frame)) return false;
+                tabs.getTabs().stream().filter(t -> t.getUserData() == model.liveTrace()).findFirst()
+                        .ifPresent(t -> tabs.getSelectionModel().select(t));
+                return true;
+            });
+        }
+        if (!tabs.getTabs().contains(flowLab)) tabs.getTabs().add(flowLab);
+        tabs.getSelectionModel().select(flowLab);
+    }
+
     private Tab tab(TraceViewModel trace) {
         TraceView view = new TraceView(trace);
         traceViews.put(trace, view);
@@ -455,6 +474,7 @@ final class MainView {
                 {"Ctrl+L", "Clear the live trace"},
                 {"End", "Follow the newest frame again (in the table)"},
                 {"Ctrl+Shift+D", "Switch between light and dark"},
+                {"Ctrl+Shift+L", "Open the flow-control lab"},
                 {"F1", "This list"},
                 {"Ctrl+Q", "Quit"}};
         GridPane grid = new GridPane();

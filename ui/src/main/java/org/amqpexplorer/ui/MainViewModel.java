@@ -22,6 +22,7 @@ import javafx.collections.ObservableList;
 
 import org.amqpexplorer.ui.connect.ConnectViewModel;
 import org.amqpexplorer.ui.explorer.LiveConnections;
+import org.amqpexplorer.ui.flowlab.FlowLab;
 import org.amqpexplorer.ui.fx.EventPump;
 import org.amqpexplorer.ui.trace.EngineTrace;
 import org.amqpexplorer.ui.trace.TraceFile;
@@ -49,6 +50,7 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper dropText = new ReadOnlyStringWrapper(this, "dropText", "");
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice");
     private final LiveConnections live;
+    private final FlowLab flowLab = new FlowLab(name -> EngineTrace.observer(name, capture::offer));
 
     /**
      * @param background runs file reading and writing
@@ -57,8 +59,9 @@ public final class MainViewModel {
     public MainViewModel(Executor background, Executor fx) {
         this.background = Objects.requireNonNull(background, "background");
         this.fx = Objects.requireNonNull(fx, "fx");
-        this.live = new LiveConnections(name -> EngineTrace.observer(name, capture::offer), fx,
+        this.live = new LiveConnections(flowLab.watching(name -> EngineTrace.observer(name, capture::offer)), fx,
                 problem -> notice.set(new Notice(problem, "Check the address and credentials (File → Connect…) and try again.")));
+        flowLab.onPeer(() -> live.peerProperty().get());
         dropText.bind(Bindings.createStringBinding(() -> {
             long n = capture.droppedProperty().get();
             return n == 0 ? "" : String.format("%,d %s dropped: capture could not keep up", n, n == 1 ? "frame" : "frames");
@@ -70,9 +73,15 @@ public final class MainViewModel {
         return live;
     }
 
-    /** Once per pulse on the FX thread: the tree catches up with every connection. */
+    /** The flow-control lab: its scenarios, and every connection's flow control watched. */
+    public FlowLab flowLab() {
+        return flowLab;
+    }
+
+    /** Once per pulse on the FX thread: the tree and the flow lab catch up with every connection. */
     public void pulse() {
         live.pulse();
+        flowLab.pulse();
     }
 
     /** Shows a problem with what the user asked for, and what to do. */

@@ -137,7 +137,7 @@ class ExplorerWindowTest {
         robot.clickOn("#send");
 
         // The delivery appears under the receiver, unsettled; its credit went down by one.
-        waitFor(() -> receiver.unsettledCountProperty().get() == 1);
+        waitFor(() -> receiver.unsettledCountProperty().get() == 1 && receiver.deliveries().size() == 1);
         assertEquals(1, receiver.localFlowProperty().get().linkCredit());
         DeliveryNode delivery = receiver.deliveries().get(0);
         assertTrue(receiver.summaryProperty().get().contains("credit 1"), receiver.summaryProperty().get());

@@ -189,7 +189,7 @@ public final class Transport {
             pausedForHeld = tooMuch;
             pauseReading(tooMuch);
         }
-        listener.accept(new TransportEvent.Held(inGate.heldCount(), outGate.heldCount()));
+        listener.accept(new TransportEvent.Held(inGate.heldCount(), outGate.heldCount(), inGate.peek(), outGate.peek()));
     }
 
     private void start() {

@@ -1,5 +1,7 @@
 package org.amqpexplorer.protocol.transport;
 
+import java.util.List;
+
 /** What a transport did with its socket, in words a person can read. Delivered on the connection's thread. */
 public sealed interface TransportEvent {
 
@@ -23,9 +25,12 @@ public sealed interface TransportEvent {
     }
 
     /**
-     * Step mode: how many frames (and the protocol header, if not yet passed) each direction holds back now.
+     * Step mode: how many frames (and the protocol header, if not yet passed) each direction holds back now, and
+     * those units themselves, oldest first, as they are on the wire: whole frames, or the protocol header's eight
+     * bytes. The arrays are the transport's own and never change; do not change them either.
      */
-    record Held(int incoming, int outgoing) implements TransportEvent {
+    record Held(int incoming, int outgoing, List<byte[]> incomingFrames, List<byte[]> outgoingFrames)
+            implements TransportEvent {
     }
 
     /** The socket is closed; nothing more will happen on this transport. */

@@ -300,6 +300,8 @@ class TransportTest {
         }
         assertNotNull(held);
         assertTrue(held.incoming() >= 4, "at least header, open, begin and attach are held: " + held);
+        assertEquals(held.incoming(), held.incomingFrames().size(), "each held frame is there to be seen");
+        assertArrayEquals(ProtocolHeader.AMQP.toByteArray(), held.incomingFrames().get(0), "the header first, as it came");
         assertFalse(client.outcome.isDone());
         client.transport.releaseOne(Transport.Direction.INCOMING); // the header goes to the engine
         client.await(TransportEvent.Held.class);

@@ -23,6 +23,8 @@ public final class DeliveryNode extends ExplorerNode {
     final ReadOnlyBooleanWrapper settledHere = new ReadOnlyBooleanWrapper();
     final ReadOnlyBooleanWrapper settledThere = new ReadOnlyBooleanWrapper();
     final ReadOnlyBooleanWrapper aborted = new ReadOnlyBooleanWrapper();
+    /** The tree's pulse count when it was created: its link lists it some pulses later if still unsettled. */
+    long createdInPulse;
 
     DeliveryNode(LinkNode link, DeliveryRef ref, long createdAt) {
         this.link = link;

@@ -1,8 +1,11 @@
 package org.amqpexplorer.ui.explorer;
 
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.amqpexplorer.protocol.codec.Described;
@@ -18,19 +21,29 @@ import org.amqpexplorer.protocol.types.Role;
 
 /**
  * The live tree: connections → sessions → links → unsettled deliveries, built from engine events. Call it on
- * the FX thread only, with events in the order the engine emitted them (batches are fine). Bounded: closed
- * connections beyond {@link #MAX_CLOSED_CONNECTIONS}, and closed sessions and links beyond
- * {@link #MAX_CLOSED_CHILDREN} per parent, are dropped oldest first; deliveries leave when settled here.
+ * the FX thread only, with events in the order the engine emitted them (batches are fine), and {@link #pulse()}
+ * once per pulse. Bounded: closed connections beyond {@link #MAX_CLOSED_CONNECTIONS}, and closed sessions and
+ * links beyond {@link #MAX_CLOSED_CHILDREN} per parent, are dropped oldest first; deliveries leave when settled
+ * here.
  */
 public final class ExplorerModel {
     public static final int MAX_CLOSED_CONNECTIONS = 20;
     public static final int MAX_CLOSED_CHILDREN = 20;
+    /**
+     * Pulses (about a quarter of a second) a delivery stays unsettled before its link lists it; it is counted at
+     * once. Under load most deliveries are settled within milliseconds: listing each and taking it away a pulse
+     * later would change the tree's rows every pulse, and the tree rebuilds all its cells when they change.
+     */
+    public static final int LIST_AFTER_PULSES = 15;
 
     private final ObservableList<ConnectionNode> connections = FXCollections.observableArrayList();
 
     private final ObservableList<ConnectionNode> connectionsView = FXCollections.unmodifiableObservableList(connections); // kept: it listens weakly
     private final Map<ConnectionNode, Index> indexes = new HashMap<>();
     private int nextId = 1;
+    /** Unsettled deliveries not listed yet, oldest first: at most what {@link #LIST_AFTER_PULSES} pulses bring. */
+    private final Set<DeliveryNode> unlisted = new LinkedHashSet<>();
+    private long pulses;
 
     /** Lookups for one connection; what the peer began or attached waits here until the engine names it. */
     private static final class Index {
@@ -107,9 +120,10 @@ public final class ExplorerModel {
                 LinkNode l = link(c, ix, d.delivery().link(), false);
                 if (l == null || d.settled()) return; // pre-settled: never unsettled, nothing to list
                 DeliveryNode n = new DeliveryNode(l, d.delivery(), d.timestamp());
+                n.createdInPulse = pulses;
                 ix.deliveries.put(d.delivery().key(), n);
                 l.unsettledCount.set(l.unsettledCount.get() + 1);
-                if (l.deliveries.size() < LinkNode.MAX_LISTED_DELIVERIES) l.deliveries.add(n);
+                unlisted.add(n);
                 n.updateSummary();
                 l.updateSummary();
             }
@@ -227,7 +241,18 @@ public final class ExplorerModel {
         return n;
     }
 
-    private static void settle(Index ix, DeliveryNode n, Side by) {
+    /** Once per pulse, after the batches: links list the deliveries unsettled for {@link #LIST_AFTER_PULSES} pulses. */
+    public void pulse() {
+        pulses++;
+        for (Iterator<DeliveryNode> it = unlisted.iterator(); it.hasNext(); ) {
+            DeliveryNode n = it.next();
+            if (pulses - n.createdInPulse < LIST_AFTER_PULSES) break;
+            it.remove();
+            if (n.link.deliveries.size() < LinkNode.MAX_LISTED_DELIVERIES) n.link.deliveries.add(n);
+        }
+    }
+
+    private void settle(Index ix, DeliveryNode n, Side by) {
         if (by == Side.REMOTE) {
             n.settledThere.set(true);
             n.updateSummary();
@@ -236,7 +261,7 @@ public final class ExplorerModel {
         n.settledHere.set(true);
         ix.deliveries.remove(n.key());
         LinkNode l = n.link;
-        l.deliveries.remove(n);
+        if (!unlisted.remove(n)) l.deliveries.remove(n);
         l.unsettledCount.set(Math.max(0, l.unsettledCount.get() - 1));
         l.updateSummary();
     }

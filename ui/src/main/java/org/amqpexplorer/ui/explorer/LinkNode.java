@@ -16,6 +16,7 @@ import org.amqpexplorer.protocol.types.Attach;
 import org.amqpexplorer.protocol.types.Role;
 import org.amqpexplorer.protocol.types.Source;
 import org.amqpexplorer.protocol.types.Target;
+import org.amqpexplorer.ui.fx.RingList;
 
 /** A link (2.6): its attach frames, its flow state at both ends (2.6.7), and its unsettled deliveries. */
 public final class LinkNode extends ExplorerNode {
@@ -37,7 +38,7 @@ public final class LinkNode extends ExplorerNode {
     boolean closedByDetach;
     /** Messages a receiver took in, newest last, at most {@link #MAX_RECEIVED}. */
     public static final int MAX_RECEIVED = 1_000;
-    final ObservableList<ReceivedMessage> received = FXCollections.observableArrayList();
+    final RingList<ReceivedMessage> received = new RingList<>();
     private final ObservableList<ReceivedMessage> receivedView = FXCollections.unmodifiableObservableList(received);
 
     LinkNode(SessionNode session, String name, Role role) {
@@ -120,8 +121,8 @@ public final class LinkNode extends ExplorerNode {
     }
 
     void receive(List<ReceivedMessage> messages) {
-        received.addAll(messages);
-        if (received.size() > MAX_RECEIVED) received.remove(0, received.size() - MAX_RECEIVED);
+        int over = Math.max(0, received.size() + messages.size() - MAX_RECEIVED);
+        received.addAll(messages, over);
     }
 
     void flow(FlowState local, FlowState remote) {

@@ -183,6 +183,7 @@ public final class LiveConnections {
             List<EngineEvent> events = e.getValue().drain();
             if (!events.isEmpty()) model.apply(e.getKey(), events);
         }
+        model.pulse();
         for (Map.Entry<ConnectionNode, LinkTraffic> e : traffic.entrySet()) {
             Map<String, List<ReceivedMessage>> byLink = new LinkedHashMap<>();
             Map<String, LinkTraffic.Arrival> first = new LinkedHashMap<>();

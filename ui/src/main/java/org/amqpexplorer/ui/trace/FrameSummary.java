@@ -8,14 +8,14 @@ import org.amqpexplorer.protocol.types.Composite;
  * Built from the composite's field table, so every performative (and every nested composite: source, target,
  * error, delivery state) is summarised the same way. Frames with a payload end with its size.
  */
-final class FrameSummary {
+public final class FrameSummary {
     /** Long values (large maps, many capabilities) are cut here: the detail pane shows everything. */
     static final int MAX_LENGTH = 600;
 
     private FrameSummary() {
     }
 
-    static String of(TraceFrame frame) {
+    public static String of(TraceFrame frame) {
         String text;
         if (frame.isHeader()) {
             text = frame.header().name() + " protocol header (protocol id " + frame.header().protocolId() + ", version 1.0.0)";

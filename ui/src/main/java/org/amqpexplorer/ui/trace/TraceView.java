@@ -245,6 +245,13 @@ public final class TraceView {
                 : "This trace holds no frames.", model.rows()));
         table.setPlaceholder(placeholder);
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> model.selectedProperty().set(now));
+        // a selection made elsewhere (another view pointing at a frame) shows in the table
+        model.selectedProperty().addListener((o, was, now) -> {
+            if (now != null && table.getSelectionModel().getSelectedItem() != now) {
+                table.getSelectionModel().select(now);
+                table.scrollTo(now);
+            }
+        });
         table.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> model.followProperty().set(false));
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.END) model.followProperty().set(true);

@@ -30,6 +30,7 @@ import javafx.collections.transformation.FilteredList;
 import org.amqpexplorer.protocol.types.CompositeTypes;
 import org.amqpexplorer.protocol.types.Performative;
 import org.amqpexplorer.protocol.types.SaslFrame;
+import org.amqpexplorer.ui.fx.RingList;
 
 /**
  * The state of one frame trace: a bounded ring of frames (the oldest leave when it is full), the filters and
@@ -51,7 +52,7 @@ public final class TraceViewModel {
 
     private final String title;
     private final boolean live;
-    private final ObservableList<TraceRow> rows = FXCollections.observableArrayList();
+    private final RingList<TraceRow> rows = new RingList<>();
     private final FilteredList<TraceRow> shown = new FilteredList<>(rows);
     private final ObservableList<String> connections = FXCollections.observableArrayList();
     private final Set<String> connectionsSeen = new HashSet<>();
@@ -111,8 +112,8 @@ public final class TraceViewModel {
     }
 
     /**
-     * Adds a batch of frames at the end (one change to the list), then drops the oldest beyond the capacity (one
-     * more). While paused, the batch is only counted.
+     * Adds a batch of frames at the end and drops the oldest beyond the capacity, as one change to the list (so a
+     * full trace keeps its size, and a table showing it keeps its cells). While paused, the batch is only counted.
      */
     public void add(List<TraceFrame> batch) {
         if (batch.isEmpty()) return;
@@ -133,17 +134,19 @@ public final class TraceViewModel {
                 newConnections.add(f.connection());
             }
         }
-        rows.addAll(added);
+        int over = Math.max(0, rows.size() + added.size() - cap);
+        rows.addAll(added, over);
         if (!newConnections.isEmpty()) connections.addAll(newConnections);
-        trim(tooMany);
+        if (tooMany + over > 0) discarded.set(discarded.get() + tooMany + over);
     }
 
-    /** Drops the oldest rows beyond the capacity; {@code alreadyDropped} frames never made it into the list. */
-    private void trim(int alreadyDropped) {
+    /** Drops the oldest rows beyond the capacity. */
+    private void trim() {
         int over = rows.size() - capacity.get();
-        if (over > 0) rows.remove(0, over);
-        int lost = alreadyDropped + Math.max(0, over);
-        if (lost > 0) discarded.set(discarded.get() + lost);
+        if (over > 0) {
+            rows.remove(0, over);
+            discarded.set(discarded.get() + over);
+        }
     }
 
     /** Empties the trace and its counters; filters stay. */
@@ -161,6 +164,29 @@ public final class TraceViewModel {
         List<TraceFrame> frames = new ArrayList<>(shown.size());
         for (TraceRow r : shown) frames.add(r.frame());
         return frames;
+    }
+
+    /**
+     * Selects the newest frame that {@code which} matches, clearing the filters first if they hide it (e.g. a frame
+     * another view points at). Returns false, changing nothing, if the trace no longer holds such a frame.
+     */
+    public boolean select(Predicate<TraceFrame> which) {
+        TraceRow row = newest(shown, which);
+        if (row == null) {
+            row = newest(rows, which);
+            if (row == null) return false;
+            clearFilters();
+        }
+        follow.set(false);
+        selected.set(row);
+        return true;
+    }
+
+    private static TraceRow newest(List<TraceRow> list, Predicate<TraceFrame> which) {
+        for (int i = list.size() - 1; i >= 0; i--) {
+            if (which.test(list.get(i).frame())) return list.get(i);
+        }
+        return null;
     }
 
     /** Clears every filter. */
@@ -235,7 +261,7 @@ public final class TraceViewModel {
     public void setCapacity(int frames) {
         if (frames < 1) throw new IllegalArgumentException("capacity must be positive: " + frames);
         capacity.set(frames);
-        trim(0);
+        trim();
     }
 
     /** While paused, a live trace counts frames but keeps none. */

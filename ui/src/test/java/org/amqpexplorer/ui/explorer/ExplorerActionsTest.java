@@ -128,6 +128,7 @@ class ExplorerActionsTest {
         pump();
         LinkNode l = s.links().get(0);
         assertEquals(1, l.unsettledCountProperty().get());
+        for (int i = 0; i < ExplorerModel.LIST_AFTER_PULSES; i++) model.pulse();
         DeliveryNode d = l.deliveries().get(0);
         actions.disposition(d, org.amqpexplorer.protocol.types.Accepted.INSTANCE, true);
         assertEquals(org.amqpexplorer.protocol.types.Accepted.INSTANCE, sent.remoteState());

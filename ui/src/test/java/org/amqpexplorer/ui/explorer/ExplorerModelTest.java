@@ -106,12 +106,16 @@ class ExplorerModelTest {
         assertTrue(l.summaryProperty().get().startsWith("credit 3"), l.summaryProperty().get());
         assertEquals(List.of(), FlowDiagnosis.of(l));
 
-        // An unsettled delivery is listed until the server's outcome settles it here.
+        // An unsettled delivery is counted at once, listed once it has stayed unsettled a while, and listed until
+        // the server's outcome settles it here.
         sender.send(BinaryValue.of(new byte[] {7}), new byte[100]);
         pump();
         model.apply(c, events);
         events.clear();
         assertEquals(1, l.unsettledCountProperty().get());
+        for (int i = 1; i < ExplorerModel.LIST_AFTER_PULSES; i++) model.pulse();
+        assertEquals(List.of(), l.deliveries());
+        model.pulse();
         DeliveryNode d = l.deliveries().get(0);
         assertEquals(0, d.deliveryIdProperty().get());
         assertEquals(100, d.sizeProperty().get());
@@ -171,5 +175,80 @@ class ExplorerModelTest {
         model.apply(c, events);
         LinkNode l = c.sessions().get(0).links().get(0);
         assertEquals(List.of("receiver has credit 0 while the sender reports 3 available"), FlowDiagnosis.of(l));
+    }
+
+    @Test
+    void aDeliverySettledSoonIsCountedButNeverListed() {
+        ExplorerModel model = new ExplorerModel();
+        ConnectionNode c = model.addConnection("peer", false);
+        client.open();
+        Session session = client.session();
+        session.begin();
+        Sender sender = session.sender(new Attach("s", 0L, Role.SENDER, null, null, null,
+                new Target(new StringValue("q"), null, null, null, null, null, null), null, null, null, null, null, null, null));
+        sender.attach();
+        pump();
+        ((Receiver) server.sessions().get(0).links().get(0)).flow(10);
+        pump();
+        model.apply(c, events);
+        events.clear();
+        LinkNode l = c.sessions().get(0).links().get(0);
+        List<String> listChanges = new ArrayList<>();
+        l.deliveries().addListener((javafx.collections.ListChangeListener<DeliveryNode>) ch -> listChanges.add(ch.toString()));
+
+        // Sent in one pulse, settled by the peer's outcome two pulses later: counted meanwhile, never listed.
+        sender.send(BinaryValue.of(new byte[] {1}), new byte[10]);
+        pump();
+        model.apply(c, events);
+        events.clear();
+        model.pulse();
+        assertEquals(1, l.unsettledCountProperty().get());
+        model.pulse();
+        arrived.remove(0).disposition(Accepted.INSTANCE, true);
+        pump();
+        model.apply(c, events);
+        events.clear();
+        for (int i = 0; i < ExplorerModel.LIST_AFTER_PULSES; i++) model.pulse();
+        assertEquals(0, l.unsettledCountProperty().get());
+        assertEquals(List.of(), listChanges, "the tree's rows never changed");
+
+        // One that stays unsettled is listed, oldest first.
+        sender.send(BinaryValue.of(new byte[] {2}), new byte[10]);
+        pump();
+        model.apply(c, events);
+        events.clear();
+        model.pulse();
+        sender.send(BinaryValue.of(new byte[] {3}), new byte[10]);
+        pump();
+        model.apply(c, events);
+        events.clear();
+        for (int i = 0; i < ExplorerModel.LIST_AFTER_PULSES; i++) model.pulse();
+        assertEquals(List.of(1L, 2L), l.deliveries().stream().map(d -> d.deliveryIdProperty().get()).toList());
+    }
+
+    @Test
+    void aReceiverKeepsItsNewestThousandMessagesChangingItsListOncePerBatch() {
+        ExplorerModel model = new ExplorerModel();
+        ConnectionNode c = model.addConnection("peer", false);
+        client.open();
+        client.session().begin();
+        client.sessions().get(0).receiver("inbox").attach();
+        pump();
+        model.apply(c, events);
+        LinkNode l = c.sessions().get(0).links().get(0);
+        int[] changes = {0};
+        l.received().addListener((javafx.collections.ListChangeListener<ReceivedMessage>) ch -> changes[0]++);
+        model.received(c, 0, "inbox", messages(0, 700));
+        model.received(c, 0, "inbox", messages(700, 1_500));
+        assertEquals(2, changes[0]);
+        assertEquals(LinkNode.MAX_RECEIVED, l.received().size());
+        assertEquals(500, l.received().get(0).deliveryId());
+        assertEquals(1_499, l.received().get(LinkNode.MAX_RECEIVED - 1).deliveryId());
+    }
+
+    private static List<ReceivedMessage> messages(int from, int to) {
+        List<ReceivedMessage> out = new ArrayList<>();
+        for (int i = from; i < to; i++) out.add(new ReceivedMessage(i, i, "00", 0, new byte[0], null, null));
+        return out;
     }
 }

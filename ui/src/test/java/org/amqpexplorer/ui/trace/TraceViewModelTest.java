@@ -119,17 +119,22 @@ class TraceViewModelTest {
     }
 
     @Test
-    void theRingKeepsTheNewestAndChangesTheListTwicePerBatch() {
+    void theRingKeepsTheNewestAndChangesTheListOncePerBatch() {
         TraceViewModel vm = new TraceViewModel("live", true);
         vm.setCapacity(5);
         List<String> changes = new ArrayList<>();
         vm.rows().addListener((ListChangeListener<TraceRow>) c -> {
-            while (c.next()) changes.add(c.wasAdded() ? "add " + c.getAddedSize() : "remove " + c.getRemovedSize());
+            List<String> parts = new ArrayList<>();
+            while (c.next()) {
+                if (c.wasRemoved()) parts.add("remove " + c.getRemovedSize() + " at " + c.getFrom());
+                if (c.wasAdded()) parts.add("add " + c.getAddedSize() + " at " + c.getFrom());
+            }
+            changes.add(String.join(", ", parts));
         });
         List<TraceFrame> frames = exchange();
         vm.add(frames.subList(0, 3));
         vm.add(frames.subList(3, 7));
-        assertEquals(List.of("add 3", "add 4", "remove 2"), changes);
+        assertEquals(List.of("add 3 at 0", "remove 2 at 0, add 4 at 1"), changes);
         assertEquals(5, vm.rows().size());
         assertEquals(3, vm.rows().get(0).number());
         assertEquals(2, vm.discardedProperty().get());
@@ -203,5 +208,21 @@ class TraceViewModelTest {
         vm.performativeFilterProperty().set("flow");
         assertEquals(2, vm.shownFrames().size());
         assertEquals(2, vm.shownCountProperty().get());
+    }
+
+    @Test
+    void anotherViewSelectsAFrameByItsBytesEvenWhenTheFiltersHideIt() {
+        TraceViewModel vm = new TraceViewModel("live", true);
+        List<TraceFrame> frames = exchange();
+        vm.add(frames);
+        byte[] flowBytes = frames.get(11).rawBytes();
+        vm.performativeFilterProperty().set("transfer");
+        assertTrue(vm.select(f -> f.rawBytes() == flowBytes));
+        assertNull(vm.performativeFilterProperty().get(), "the filter that hid it is cleared");
+        assertEquals(frames.get(11), vm.selectedProperty().get().frame());
+        assertEquals(false, vm.followProperty().get(), "the table stays at the selection");
+        byte[] gone = new byte[1];
+        assertEquals(false, vm.select(f -> f.rawBytes() == gone));
+        assertEquals(frames.get(11), vm.selectedProperty().get().frame(), "nothing changes for a frame the trace lacks");
     }
 }
